@@ -1,0 +1,31 @@
+// What the extraction pipeline carries besides the Doc's columns: entity-level annotations set by stages.
+import type { KnowledgeBase, KbEntry } from '../actors/kb.js';
+import type { DateAnnotation } from '../annotate/dates.js';
+import type { StageContext } from './stage.js';
+import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
+
+/** Loaded, immutable resources (knowledge base, models); loaded once at the edge and shared by all documents. */
+export interface Resources {
+  kb: KnowledgeBase;
+}
+
+/** A mention of an entity: a token range [start, end) with its type and, when resolved, its KB entry. */
+export interface MentionAnnotation {
+  start: number;
+  end: number;
+  type: MentionType;
+  entry?: KbEntry;
+}
+
+export interface ExtractContext extends StageContext {
+  readonly resources: Resources;
+  dates: DateAnnotation[];
+  mentions: MentionAnnotation[];
+  events: Event[];
+  quotes: Quote[];
+  issues: Issue[];
+}
+
+export function newContext(resources: Resources, dateline?: string): ExtractContext {
+  return { resources, dateline, dates: [], mentions: [], events: [], quotes: [], issues: [] };
+}

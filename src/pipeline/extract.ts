@@ -1,0 +1,105 @@
+// The extraction pipeline: article text in, Extraction out. Pure: resources are passed in, nothing is read here.
+import { tokenize } from '../text/tokenize.js';
+import { splitSentences } from '../text/sentences.js';
+import { findDates } from '../annotate/dates.js';
+import { gazetteerStage } from '../actors/gazetteer.js';
+import { patternEventStage } from '../events/patterns.js';
+import { quoteStage } from '../quotes/quotes.js';
+import type { Doc } from '../text/doc.js';
+import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
+import { newContext, type ExtractContext, type Resources } from './context.js';
+import { SCHEMA_ID, type Actor, type Extraction, type Mention } from '../schema/extraction.js';
+
+export interface ArticleInput {
+  id: string;
+  text: string;
+  title?: string;
+  url?: string;
+  /** Publication date, YYYY-MM-DD. */
+  published?: string;
+}
+
+const tokenizeStage = { name: 'tokenize', version: '1' };
+
+const sentenceStage: Stage<ExtractContext> = {
+  name: 'sentences',
+  version: '1',
+  needs: ['tokens'],
+  sets: ['sentences'],
+  run: (doc) => splitSentences(doc),
+};
+
+const dateStage: Stage<ExtractContext> = {
+  name: 'dates',
+  version: '1',
+  needs: ['tokens', 'sentences'],
+  sets: ['dates'],
+  run: (doc, ctx) => {
+    ctx.dates.push(...findDates(doc, ctx.dateline));
+  },
+};
+
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, patternEventStage, quoteStage];
+checkPipeline(STAGES);
+
+/** The versioned stage list recorded with every extraction (tokenizer first). */
+export const PIPELINE: readonly string[] = [`${tokenizeStage.name}@${tokenizeStage.version}`, ...pipelineVersions(STAGES)];
+
+export function analyze(text: string, resources: Resources, dateline?: string): { doc: Doc; ctx: ExtractContext } {
+  const doc = tokenize(text);
+  const ctx = newContext(resources, dateline);
+  runPipeline(STAGES, doc, ctx);
+  return { doc, ctx };
+}
+
+export function extractArticle(input: ArticleInput, resources: Resources): Extraction {
+  const { doc, ctx } = analyze(input.text, resources, input.published);
+  const actors = new Map<string, Actor>();
+  const mentions: Mention[] = ctx.mentions.map((m, k) => {
+    const e = m.entry;
+    if (e && !actors.has(e.id)) {
+      actors.set(e.id, {
+        id: e.id,
+        name: e.name,
+        code: e.code,
+        country: e.country,
+        org: e.org,
+        sector: e.sector || (e.org ? 'IGO' : 'GOV'),
+        ...(e.role ? { role: e.role } : {}),
+        kbId: e.id,
+      });
+    }
+    return {
+      id: `m${k + 1}`,
+      text: doc.text.slice(doc.start[m.start], doc.end[m.end - 1]),
+      start: doc.start[m.start],
+      end: doc.end[m.end - 1],
+      sentence: doc.sentenceOf(m.start),
+      type: m.type,
+      ...(e ? { actor: e.id } : {}),
+    };
+  });
+  const sentences = [];
+  for (let s = 0; s < doc.sentenceCount; s++) {
+    const sp = doc.sentence(s);
+    if (sp.length) sentences.push({ index: s, start: sp.startChar, end: sp.endChar });
+  }
+  return {
+    schema: SCHEMA_ID,
+    article: {
+      id: input.id,
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.published !== undefined ? { published: input.published } : {}),
+      textLength: input.text.length,
+    },
+    sentences,
+    mentions,
+    actors: [...actors.values()],
+    events: ctx.events,
+    quotes: ctx.quotes,
+    dates: ctx.dates.map((d) => ({ text: d.text, start: d.start, end: d.end, value: d.value, precision: d.precision })),
+    issues: ctx.issues,
+    pipeline: [...PIPELINE],
+  };
+}

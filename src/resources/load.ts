@@ -1,0 +1,24 @@
+// Loads the shipped resources (knowledge base, models) from the package's data/ folder, once per process.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { KnowledgeBase, type KbData } from '../actors/kb.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Resources } from '../pipeline/context.js';
+
+/** The package root (where data/ and models/ live), found from this compiled file's location. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+let cached: Resources | undefined;
+
+export function loadResources(): Resources {
+  if (cached) return cached;
+  const kbData = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'kb', 'actors.json'), 'utf8')) as KbData;
+  // aliases are split with the same tokenizer as articles, so "U.S." or "Israel's" match the way text is tokenized
+  const kb = new KnowledgeBase(kbData, (a) => {
+    const d = tokenize(a);
+    return d.span(0, d.length).words();
+  });
+  cached = { kb };
+  return cached;
+}
