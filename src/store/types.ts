@@ -1,0 +1,90 @@
+// The storage interface: what ingest writes and what the CLI queries, the HTTP API and exports read.
+// Drivers: SQLite (default, ./parley.db) and PostgreSQL implement it with one schema and the same semantics.
+import type { Extraction, Event, Quote, Actor } from '../schema/extraction.js';
+
+export interface Counts {
+  articles: number;
+  events: number;
+  quotes: number;
+  actors: number;
+  mentions: number;
+}
+
+export interface StoredArticleInput {
+  id: string;
+  text: string;
+  title?: string;
+  url?: string;
+  source?: string;
+  published?: string;
+  /** sha256 of the text: the dedup key for articles without an id. */
+  contentHash: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface EventFilter {
+  actor?: string;
+  country?: string;
+  cameo?: string;
+  plover?: string;
+  quadClass?: number;
+  modality?: string;
+  since?: string;
+  until?: string;
+  q?: string;
+  article?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** An event as stored: the Extraction event plus where it came from and its fusion cluster. */
+export interface StoredEvent extends Event {
+  articleId: string;
+  clusterId?: string;
+  articleTitle?: string;
+  published?: string;
+}
+
+export interface StoredQuote extends Quote {
+  articleId: string;
+  articleTitle?: string;
+  published?: string;
+}
+
+export interface ActorSummary extends Actor {
+  events: number;
+  mentions: number;
+}
+
+export interface NetworkGraph {
+  nodes: { id: string; name: string; country: string | null; org: string | null; events: number }[];
+  edges: { source: string; target: string; count: number; goldstein: number; quadClasses: Record<string, number> }[];
+}
+
+export interface TimelineBucket {
+  period: string;
+  quadClass: number;
+  count: number;
+  goldstein: number;
+}
+
+export interface Storage {
+  /** Creates or migrates the schema. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** True when an article with this id or content hash is stored. */
+  hasArticle(id: string, contentHash: string): Promise<boolean>;
+  /** Stores an article with its extraction in one transaction; returns false when it was already stored. */
+  putArticle(article: StoredArticleInput, extraction: Extraction, pipeline: readonly string[]): Promise<boolean>;
+  stats(): Promise<Counts>;
+  events(filter: EventFilter): Promise<Page<StoredEvent>>;
+  article(id: string): Promise<{ article: StoredArticleInput; extraction: Extraction } | undefined>;
+  actors(filter: { q?: string; limit?: number; offset?: number }): Promise<Page<ActorSummary>>;
+  quotes(filter: { speaker?: string; q?: string; limit?: number; offset?: number }): Promise<Page<StoredQuote>>;
+  network(filter: { since?: string; until?: string; cameo?: string; quadClass?: number }): Promise<NetworkGraph>;
+  timeline(filter: { country?: string; dyad?: [string, string]; interval: 'day' | 'week' | 'month'; since?: string; until?: string }): Promise<TimelineBucket[]>;
+}
