@@ -1,0 +1,56 @@
+// Throughput of the tokenizer and sentence splitter on VOA and UN General Debate text, plus worst-case inputs.
+//
+// Run: npx tsc --module nodenext --target es2022 --types node --skipLibCheck --strict --outDir tmp/bench \
+//        bench/tokenize.ts && node tmp/bench/bench/tokenize.js
+// Reads ../shared (development data); nothing here is used at run time.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { tokenize } from '../src/text/tokenize.js';
+import { splitSentences } from '../src/text/sentences.js';
+
+function texts(path: string, limit: number): string[] {
+  const out: string[] = [];
+  const raw = readFileSync(path);
+  for (const line of (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n')) {
+    if (!line) continue;
+    out.push((JSON.parse(line) as { text: string }).text);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function measure(name: string, docs: string[], split: boolean, rounds = 5): void {
+  const chars = docs.reduce((a, d) => a + d.length, 0);
+  let tokens = 0;
+  for (const d of docs) tokens += tokenize(d).length; // warm-up
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (const d of docs) {
+      const doc = tokenize(d);
+      if (split) splitSentences(doc);
+    }
+    best = Math.min(best, performance.now() - t0);
+  }
+  const rate = chars / (best / 1000);
+  console.log(`${name.padEnd(44)} ${(chars / 1e6).toFixed(2)} M chars, ${tokens} tokens: ${(rate / 1e6).toFixed(1)} M chars/s (best of ${rounds})`);
+}
+
+const voa = texts('../shared/data/news/voa/voa_stories.jsonl', 1000);
+const ungdc = texts('../shared/data/news/ungdc/ungdc_2010_2024.jsonl.gz', 400);
+measure('VOA tokenize', voa, false);
+measure('VOA tokenize + sentences', voa, true);
+measure('UNGDC (400 statements) tokenize', ungdc, false);
+measure('UNGDC (400 statements) tokenize + sentences', ungdc, true);
+
+const tenMB = 10 * 1024 * 1024;
+const worst: [string, string][] = [
+  ['10 MB of letters, no space or punctuation', 'a'.repeat(tenMB)],
+  ['10 MB "a." repeated', 'a.'.repeat(tenMB / 2)],
+  ['10 MB "a@" repeated', 'a@'.repeat(tenMB / 2)],
+  ['10 MB "http://" repeated', 'http://'.repeat(tenMB / 7)],
+  ["10 MB \"a'\" repeated", "a'".repeat(tenMB / 2)],
+  ['10 MB of "." ', '.'.repeat(tenMB)],
+  ['10 MB "x. " repeated (1 token/char)', 'X. '.repeat(tenMB / 3)],
+];
+for (const [name, s] of worst) measure(name, [s], true, 1);
