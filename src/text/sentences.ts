@@ -1,7 +1,8 @@
 // Sentence splitter: sets sentence boundaries and paragraph-start flags on a tokenized Doc.
 //
 // Rules, in order of strength:
-//   1. blank lines always end a sentence and start a paragraph;
+//   1. blank lines end a sentence and start a paragraph (unless a lower-case word continues the clause across a
+//      page break of extracted text);
 //   2. a line break ends a sentence unless the text is hard-wrapped (then only bullets, indented or short lines do);
 //   3. . ! ? and ellipses end a sentence when the next word can start one; closing quotes and brackets that follow
 //      stay with the sentence;
@@ -108,9 +109,12 @@ export function splitSentences(doc: Doc): void {
     if (br === 0) continue;
     const tok = doc.textOf(i);
     const c = text.charCodeAt(doc.start[i]);
-    let para = br === 2;
+    // A blank line between a clause and its lower-case continuation is a page break in extracted PDF text
+    // (UN statements), not a paragraph.
+    const pageBreak = br === 2 && isLower(c) && /[\p{L}\p{N},]$/u.test(doc.textOf(i - 1));
+    let para = br === 2 && !pageBreak;
     let split = para;
-    if (!split) {
+    if (!split && !pageBreak) {
       const prev = doc.textOf(i - 1);
       const lineStartsList = BULLETS.has(tok) || /^\d{1,2}$/.test(tok) && i + 1 < n && (doc.textOf(i + 1) === '.' || doc.textOf(i + 1) === ')');
       if (!wrapped) {
@@ -148,8 +152,8 @@ export function splitSentences(doc: Doc): void {
     const c = next.charCodeAt(0);
     let split: boolean;
     if (term) {
-      // A lower-case word after a bare full stop still starts a sentence in casual text; after a closing quote
-      // it does not ("Why?" he asked).
+      // Casual text starts sentences in lower case ("then it rained"), but after a closing quote a lower-case
+      // word continues the sentence ("Why?" he asked).
       if (isLower(c)) split = !closed && (t === '.' || t.charCodeAt(0) !== 46) && t !== '…';
       else if (/^[,;:)\]}%]/.test(next)) split = false;
       else if (t === '.' && i > 0 && /^\d{1,2}$/.test(doc.textOf(i - 1)) && (i === 1 || breaks[i - 1] !== 0)) split = false; // "1." list number
