@@ -238,6 +238,31 @@ const CASES: { name: string; text: string; sentences: string[] }[] = [
       'They prayed at St. Peter\'s Basilica.',
       'Pope Francis was absent.',
     ] },
+  { name: 'a blank line inside a clause (page break of extracted text) does not split',
+    text: 'Cooperative leadership, to which Spain subscribes, demands a\n \nrenewed commitment to multilateralism. Spain agrees.',
+    sentences: [
+      'Cooperative leadership, to which Spain subscribes, demands a\n \nrenewed commitment to multilateralism.',
+      'Spain agrees.',
+    ] },
+  { name: 'U.S. inside closing quotes before a capitalised word ends the sentence',
+    text: 'He said the threat came from "the U.S." Officials denied it.',
+    sentences: [
+      'He said the threat came from "the U.S."',
+      'Officials denied it.',
+    ] },
+  { name: 'Windows line endings and blank lines',
+    text: 'Iraq says key IS leader is dead\r\n\r\nOne of the group\'s most senior leaders is dead.\r\nTrump confirmed it.',
+    sentences: [
+      'Iraq says key IS leader is dead',
+      'One of the group\'s most senior leaders is dead.',
+      'Trump confirmed it.',
+    ] },
+  { name: 'a dateline stays with the first sentence',
+    text: 'KYIV, Ukraine — Russia launched 90 drones overnight, officials said. Ukraine shot down 60 of them.',
+    sentences: [
+      'KYIV, Ukraine — Russia launched 90 drones overnight, officials said.',
+      'Ukraine shot down 60 of them.',
+    ] },
 ];
 
 for (const c of CASES) {

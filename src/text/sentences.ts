@@ -73,7 +73,7 @@ export function splitSentences(doc: Doc): void {
     let nl = 0, lastNl = -1;
     for (let k = a; k < b; k++) {
       const c = text.charCodeAt(k);
-      if (c === 10 || c === 0x2029 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
+      if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(k + 1) !== 10)) {
         nl++;
         lastNl = k;
       }

@@ -229,7 +229,11 @@ function domainEnd(text: string, p: number, e: number): number {
     } else break;
   }
   while (q > p && (text.charCodeAt(q - 1) === 46 || text.charCodeAt(q - 1) === 45)) q--;
-  if (lastDot < 0 || lastDot >= q - 1) return 0;
+  if (lastDot < 0 || lastDot >= q - 1) {
+    // Intranet addresses (Jane.Doe@ENRON) have no dot: accept an all-letter host of two or more letters.
+    for (let r = p; r < q; r++) if (!isAsciiLetter(text.charCodeAt(r))) return 0;
+    return q - p >= 2 ? q : 0;
+  }
   return isAsciiLetter(text.charCodeAt(lastDot + 1)) ? q : 0;
 }
 
