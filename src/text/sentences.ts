@@ -143,7 +143,13 @@ export function splitSentences(doc: Doc): void {
       j++;
       closed = true;
     }
-    while (j < n && isTerminator(doc.textOf(j)) && doc.start[j] === doc.end[j - 1]) j++;
+    // Further stops end the same sentence, spaced ones too (". . ."); a spaced ellipsis ("deal. ... It's") opens the
+    // next sentence instead, as in EWT.
+    while (j < n && isTerminator(doc.textOf(j)) && breaks[j] === 0
+      && (doc.start[j] === doc.end[j - 1] || doc.textOf(j).length === 1)) {
+      j++;
+      while (j < n && isCloserAt(doc, j)) j++;
+    }
     if (j >= n || (breaks[j] !== 0 && !wrapped)) continue; // line breaks in unwrapped text were handled above
     // The first word of what follows, past opening quotes and brackets.
     let w = j;
@@ -157,7 +163,7 @@ export function splitSentences(doc: Doc): void {
       if (isLower(c)) split = !closed && (t === '.' || t.charCodeAt(0) !== 46) && t !== '…';
       else if (/^[,;:)\]}%]/.test(next)) split = false;
       else if (t === '.' && i > 0 && /^\d{1,2}$/.test(doc.textOf(i - 1)) && (i === 1 || breaks[i - 1] !== 0)) split = false; // "1." list number
-      else if (t.length > 1 && t.charCodeAt(0) !== 33 && t.charCodeAt(0) !== 63 && !closed) split = isUpperish(c) && next !== 'I';
+      else if (t.length > 1 && t.charCodeAt(0) !== 33 && t.charCodeAt(0) !== 63 && !closed) split = isUpperish(c);
       else split = true;
     } else {
       const base = t.slice(0, -1);

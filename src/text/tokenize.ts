@@ -92,7 +92,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt',
   'Wash', 'Wis', 'Wyo',
   // Latin and scholarly
-  'etc', 'vs', 'v', 'al', 'approx', 'est', 'cf', 'viz', 'ca', 'Vs', 'Etc',
+  'etc', 'vs', 'v', 'al', 'approx', 'est', 'cf', 'viz', 'ca', 'Vs', 'Etc', 'eg', 'ie',
 ]);
 
 /** Abbreviations that only keep their period before a number ("No. 1" but "said no."). */
