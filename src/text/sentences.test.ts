@@ -263,6 +263,12 @@ const CASES: { name: string; text: string; sentences: string[] }[] = [
       'KYIV, Ukraine — Russia launched 90 drones overnight, officials said.',
       'Ukraine shot down 60 of them.',
     ] },
+  { name: 'spaced full stops end one sentence',
+    text: 'In a Senate campaign, politics are local. . . . Archibald is the candidate.',
+    sentences: [
+      'In a Senate campaign, politics are local. . . .',
+      'Archibald is the candidate.',
+    ] },
 ];
 
 for (const c of CASES) {

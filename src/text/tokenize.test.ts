@@ -206,6 +206,15 @@ const CASES: { name: string; text: string; tokens: string }[] = [
   { name: 'emoticons are single tokens',
     text: 'Great talks today :) see you :-( soon',
     tokens: 'Great talks today :) see you :-( soon' },
+  { name: 'missing space after a number and full stop splits',
+    text: 'The toll rose to 6,000.Meanwhile, aid arrived.',
+    tokens: 'The toll rose to 6,000 . Meanwhile , aid arrived .' },
+  { name: 'a capital letter ending a hyphenated name does not keep the period',
+    text: 'They ensured the effectiveness of the PHP-C. We also found gaps.',
+    tokens: 'They ensured the effectiveness of the PHP-C . We also found gaps .' },
+  { name: 'UN document symbols stay whole',
+    text: 'See resolution A/70/PV.16 and ES-11/1 of the Assembly.',
+    tokens: 'See resolution A/70/PV.16 and ES-11/1 of the Assembly .' },
 ];
 
 for (const c of CASES) {

@@ -271,7 +271,7 @@ function scanWord(text: string, p: number, lim: number, out: Spans): number {
     while ((l = alnumAt(text, q, lim)) !== 0) q += l;
     if (q >= lim) break;
     const c = text.charCodeAt(q);
-    if (c === 46 && !(q + 1 < lim && (text.charCodeAt(q + 1) === 46 || alnumAt(text, q + 1, lim))) && keepsPeriod(text, partStart, q, lim, hasDot)) {
+    if (c === 46 && !(q + 1 < lim && (text.charCodeAt(q + 1) === 46 || alnumAt(text, q + 1, lim))) && keepsPeriod(text, partStart, q, lim, hasDot, partStart === start)) {
       // The period after a word is kept on abbreviations, initialisms and initials; U.S.-led goes on after it.
       if (q + 2 < lim && isHyphen(text.charCodeAt(q + 1)) && alnumAt(text, q + 2, lim)) {
         q += 2;
@@ -344,18 +344,21 @@ function shortSegmentAfter(text: string, p: number, lim: number, max: number): b
 
 /** "said.The" in scraped text: a lower-case word, a period and a capitalised word are two sentences, not a name. */
 function missingSpace(text: string, segStart: number, q: number, lim: number): boolean {
-  if (q - segStart < 3 || q + 2 >= lim) return false;
+  if (q + 2 >= lim) return false;
   const before = text.charCodeAt(q - 1), after = text.charCodeAt(q + 1), after2 = text.charCodeAt(q + 2);
-  if (!(before >= 97 && before <= 122) || !isUpper(after) || !(after2 >= 97 && after2 <= 122)) return false;
-  // Only when the left segment is all lower-case letters: "ASP.NET" and "Amazon.Com" stay whole.
+  if (!isUpper(after) || !(after2 >= 97 && after2 <= 122)) return false;
+  // Only when the left segment is all lower-case letters or all digits ("6,000.Meanwhile"): "ASP.NET" and
+  // "Amazon.Com" stay whole.
+  const digits = isDigit(before);
+  if (!digits && (!(before >= 97 && before <= 122) || q - segStart < 3)) return false;
   for (let r = segStart; r < q; r++) {
     const c = text.charCodeAt(r);
-    if (!(c >= 97 && c <= 122)) return false;
+    if (digits ? !isDigit(c) : !(c >= 97 && c <= 122)) return false;
   }
   return true;
 }
 
-function keepsPeriod(text: string, start: number, q: number, lim: number, hasDot: boolean): boolean {
+function keepsPeriod(text: string, start: number, q: number, lim: number, hasDot: boolean, whole: boolean): boolean {
   const len = q - start;
   if (hasDot) {
     // Initialisms: every dot-separated piece is one or two letters (U.S, p.m, e.g, Ph.D, U.S.A).
@@ -370,7 +373,8 @@ function keepsPeriod(text: string, start: number, q: number, lim: number, hasDot
     }
     return seg > 0;
   }
-  if (len === 1) return isUpper(text.charCodeAt(start)); // an initial: John F. Kennedy
+  // An initial (John F. Kennedy), but not the last letter of a hyphenated name ("the PHP-C.").
+  if (len === 1) return whole && isUpper(text.charCodeAt(start));
   if (len > 7) return false;
   const w = text.slice(start, q);
   if (ABBREVIATIONS.has(w)) return true;
