@@ -80,7 +80,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   // titles and ranks
   'Mr', 'Mrs', 'Ms', 'Messrs', 'Mmes', 'Mme', 'Dr', 'Drs', 'Prof', 'Gen', 'Gens', 'Sen', 'Sens', 'Rep', 'Reps',
   'Gov', 'Govs', 'Lt', 'Col', 'Capt', 'Cmdr', 'Cdr', 'Maj', 'Sgt', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Adm', 'Brig',
-  'Pres', 'Rev', 'Fr', 'Hon', 'Amb', 'Supt', 'Insp', 'Det', 'Atty', 'Sec', 'Secy', 'Gov', 'Jr', 'Sr', 'Esq',
+  'Pres', 'Rev', 'Fr', 'Hon', 'Amb', 'Supt', 'Insp', 'Det', 'Atty', 'Sec', 'Secy', 'Jr', 'Sr', 'Esq',
   'St', 'Ste', 'Mt', 'Ft', 'Ave', 'Blvd', 'Rd', 'Sq', 'Hwy',
   // months and days
   'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
@@ -127,7 +127,7 @@ class Spans {
 }
 
 export function tokenize(text: string): Doc {
-  const out = new Spans((text.length >> 2) + 16);
+  const out = new Spans(Math.min(text.length >> 2, 1 << 16) + 16);
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -259,7 +259,11 @@ function urlEnd(text: string, p: number, e: number): number {
   return q;
 }
 
-/** Connector chars that may sit inside a word when letters or digits follow. */
+/**
+ * A word at p: runs of letters and digits joined by inner connectors (hyphen, period, apostrophe; comma, colon and
+ * slash between digits; slash and ampersand between short pieces as in b/c, AT&T), then its abbreviation period or
+ * its clitic split off. Returns where the word ends.
+ */
 function scanWord(text: string, p: number, lim: number, out: Spans): number {
   const start = p;
   let q = p;
