@@ -319,3 +319,43 @@ test('splitSentences: sentences tile the document in order', () => {
   }
   assert.equal(expected, doc.length);
 });
+
+/** Deterministic PRNG so a failure can be replayed. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'The', 'talks', 'ended', 'U.S.', 'Mr.', 'etc.', 'he', 'said', '.', '?', '!', '...', '…', '"', '“', '”', '(', ')',
+  ' ', ' ', ' ', '\n', '\n\n', '\n  ', '•', '-', '*', '1.', 'a.m.', 'J.D.', 'Vance', ',', ':', 'i', '\u2028',
+];
+
+test('splitSentences property: on random text, sentences tile the tokens and paragraphs start sentences', () => {
+  const rnd = mulberry32(7);
+  for (let round = 0; round < 2000; round++) {
+    let text = '';
+    const len = Math.floor(rnd() * 40);
+    for (let k = 0; k < len; k++) text += PIECES[Math.floor(rnd() * PIECES.length)] + (rnd() < 0.6 ? ' ' : '');
+    const doc = split(text);
+    if (doc.length === 0) continue;
+    const starts = new Set<number>();
+    let expected = 0;
+    for (const s of doc.sentences()) {
+      assert.equal(s.start, expected, `gap before a sentence in ${JSON.stringify(text)}`);
+      assert.ok(s.end > s.start, `empty sentence in ${JSON.stringify(text)}`);
+      starts.add(s.start);
+      expected = s.end;
+    }
+    assert.equal(expected, doc.length);
+    for (let i = 0; i < doc.length; i++) {
+      if (doc.flags[i] & TokenFlag.ParagraphStart) assert.ok(starts.has(i), `paragraph inside a sentence in ${JSON.stringify(text)}`);
+    }
+    assert.ok(doc.flags[0] & TokenFlag.ParagraphStart);
+  }
+});
