@@ -269,6 +269,18 @@ const CASES: { name: string; text: string; sentences: string[] }[] = [
       'In a Senate campaign, politics are local. . . .',
       'Archibald is the candidate.',
     ] },
+  { name: 'a bracket closing after U.N. does not end the sentence',
+    text: 'Russia continues to defy calls, including by the [U.N.] Security Council, to end the war. Kyiv agrees.',
+    sentences: [
+      'Russia continues to defy calls, including by the [U.N.] Security Council, to end the war.',
+      'Kyiv agrees.',
+    ] },
+  { name: 'a spaced unicode ellipsis after a full stop opens the next sentence',
+    text: 'We have to ask European countries if they can help. … Always we are asking the U.S. and Canada.',
+    sentences: [
+      'We have to ask European countries if they can help.',
+      '… Always we are asking the U.S. and Canada.',
+    ] },
 ];
 
 for (const c of CASES) {

@@ -138,15 +138,17 @@ export function splitSentences(doc: Doc): void {
     // An ellipsis that opens a sentence ("deal. ... It's") marks elided words, not another ending.
     if (term && t !== '.' && (i === 0 || firsts[firsts.length - 1] === i || breaks[i] !== 0)) continue;
     // Closing quotes and brackets right after the full stop belong to the sentence it ends.
-    let j = i + 1, closed = false;
+    let j = i + 1, quoted = false;
     while (j < n && isCloserAt(doc, j)) {
+      const q = doc.textOf(j);
+      quoted ||= q !== ')' && q !== ']' && q !== '}';
       j++;
-      closed = true;
     }
+    const closed = j > i + 1;
     // Further stops end the same sentence, spaced ones too (". . ."); a spaced ellipsis ("deal. ... It's") opens the
     // next sentence instead, as in EWT.
     while (j < n && isTerminator(doc.textOf(j)) && breaks[j] === 0
-      && (doc.start[j] === doc.end[j - 1] || doc.textOf(j).length === 1)) {
+      && (doc.start[j] === doc.end[j - 1] || doc.textOf(j) === '.')) {
       j++;
       while (j < n && isCloserAt(doc, j)) j++;
     }
@@ -168,7 +170,9 @@ export function splitSentences(doc: Doc): void {
     } else {
       const base = t.slice(0, -1);
       if (!isUpperish(c) || TITLES.has(base)) split = false;
-      else if (STARTERS.has(next) || closed) split = true;
+      // A quote closing right after the abbreviation ends the sentence (the U.S." Officials); a bracket need not
+      // ([the U.N.] Security Council).
+      else if (STARTERS.has(next) || quoted) split = true;
       else if (ENDERS.has(base)) split = next.length > 1 && seenLower(next);
       else split = false;
     }
