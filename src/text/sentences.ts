@@ -61,6 +61,7 @@ export function splitSentences(doc: Doc): void {
   }
   const text = doc.text;
   const firsts: number[] = [0];
+  for (let i = 0; i < n; i++) doc.flags[i] &= ~TokenFlag.ParagraphStart; // re-running must not keep stale marks
   doc.flags[0] |= TokenFlag.ParagraphStart;
 
   // Line structure of the gaps between tokens: 0 = same line, 1 = one line break, 2 = blank line.
