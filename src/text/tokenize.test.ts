@@ -215,6 +215,15 @@ const CASES: { name: string; text: string; tokens: string }[] = [
   { name: 'UN document symbols stay whole',
     text: 'See resolution A/70/PV.16 and ES-11/1 of the Assembly.',
     tokens: 'See resolution A/70/PV.16 and ES-11/1 of the Assembly .' },
+  { name: 'a handle glued after a full stop is a handle, not an e-mail',
+    text: 'He said so before.@VOANews confirmed it.',
+    tokens: 'He said so before . @VOANews confirmed it .' },
+  { name: 'masked e-mail addresses keep their dots',
+    text: 'Write to franz371...@gmail.com for details.',
+    tokens: 'Write to franz371...@gmail.com for details .' },
+  { name: 'a slash after a possessive splits',
+    text: 'Feinstein’s/54 votes were counted.',
+    tokens: 'Feinstein ’s / 54 votes were counted .' },
 ];
 
 for (const c of CASES) {

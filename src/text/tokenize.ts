@@ -189,12 +189,15 @@ function findSpecials(text: string, s: number, e: number): number[] | undefined 
       while (q > atFloor && isLocalPartChar(text, q - 1)) q--;
       while (q < p && !alnumAt(text, q, p)) q++; // a local part starts with a letter or digit
       if (q < p) {
-        const d = domainEnd(text, p + 1, e);
+        // A dotless host (Jane.Doe@ENRON) only after a local part ending in a letter or digit: "before.@handle" is a
+        // word and a handle, while masked addresses (franz371...@gmail.com) keep their dots.
+        const d = domainEnd(text, p + 1, e, alnumAt(text, p - 1, p) !== 0);
         if (d > 0) {
           a = q;
           b = d;
         }
-      } else if (p + 1 < e && (p === s || !alnumAt(text, p - 1, e))) {
+      }
+      if (a < 0 && p + 1 < e && (p === s || !alnumAt(text, p - 1, e))) {
         let r = p + 1;
         while (r < e && (isAsciiLetter(text.charCodeAt(r)) || isDigit(text.charCodeAt(r)) || text.charCodeAt(r) === 95)) r++;
         if (r > p + 1) {
@@ -218,7 +221,7 @@ function isLocalPartChar(text: string, i: number): boolean {
 }
 
 /** End of an e-mail domain starting at p (letters, digits, hyphens, dots with a final alphabetic label), or 0. */
-function domainEnd(text: string, p: number, e: number): number {
+function domainEnd(text: string, p: number, e: number, dotless: boolean): number {
   let q = p, lastDot = -1;
   while (q < e) {
     const c = text.charCodeAt(q);
@@ -231,6 +234,7 @@ function domainEnd(text: string, p: number, e: number): number {
   while (q > p && (text.charCodeAt(q - 1) === 46 || text.charCodeAt(q - 1) === 45)) q--;
   if (lastDot < 0 || lastDot >= q - 1) {
     // Intranet addresses (Jane.Doe@ENRON) have no dot: accept an all-letter host of two or more letters.
+    if (!dotless) return 0;
     for (let r = p; r < q; r++) if (!isAsciiLetter(text.charCodeAt(r))) return 0;
     return q - p >= 2 ? q : 0;
   }
@@ -303,7 +307,9 @@ function scanWord(text: string, p: number, lim: number, out: Spans): number {
       join = !isDigit(next) || isDigit(prev);
       hasApos ||= join;
     } else if (c === 44 /* , */ || c === 58 /* : */) join = isDigit(prev) && isDigit(next);
-    else if (c === 47 /* / */) join = (isDigit(prev) && isDigit(next)) || (q - segStart <= 2 && shortSegmentAfter(text, q + 1, lim, 2));
+    else if (c === 47 /* / */) {
+      join = (isDigit(prev) && isDigit(next)) || (!hasApos && q - segStart <= 2 && shortSegmentAfter(text, q + 1, lim, 2));
+    }
     else if (c === 38 /* & */) join = q - segStart <= 3 && shortSegmentAfter(text, q + 1, lim, 3);
     if (!join) break;
     q++;
