@@ -198,16 +198,24 @@ function lineStart(text: string, k: number): number {
   return k + 1;
 }
 
-/** The 90th-percentile line length: the wrap width of fixed-width text. */
+/** The 90th-percentile line length (the wrap width of fixed-width text), by counting so it stays linear. */
 function typicalLineWidth(text: string): number {
-  const lens: number[] = [];
-  let s = 0;
+  const cap = 400; // longer lines are not wrapped text anyway
+  const counts = new Uint32Array(cap + 1);
+  let lines = 0, s = 0;
   for (let k = 0; k <= text.length; k++) {
     if (k === text.length || text.charCodeAt(k) === 10) {
-      if (k > s) lens.push(k - s);
+      if (k > s) {
+        counts[Math.min(k - s, cap)]++;
+        lines++;
+      }
       s = k + 1;
     }
   }
-  lens.sort((a, b) => a - b);
-  return lens.length ? lens[Math.floor(lens.length * 0.9)] : 0;
+  let seen = 0;
+  for (let len = 0; len <= cap; len++) {
+    seen += counts[len];
+    if (seen > lines * 0.9) return len;
+  }
+  return 0;
 }
