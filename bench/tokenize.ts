@@ -55,7 +55,7 @@ const worst: [string, string][] = [
   ['10 MB of "." ', '.'.repeat(tenMB)],
   ['10 MB "x. " repeated (1 token/char)', 'X. '.repeat(tenMB / 3)],
   ['10 MB "a\\n" repeated (5 M lines)', 'a\n'.repeat(tenMB / 2)],
-  ['10 MB "\". " repeated', '". '.repeat(tenMB / 3)],
+  ['10 MB `". ` repeated', '". '.repeat(tenMB / 3)],
   ['10 MB "a.@b-" repeated', 'a.@b-'.repeat(tenMB / 5)],
   ["10 MB \"U.S.'s-\" repeated", "U.S.'s-".repeat(tenMB / 7)],
 ];
