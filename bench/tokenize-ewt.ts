@@ -8,6 +8,14 @@
 // them whole on purpose, so a second figure merges gold words joined by a hyphen without spaces.
 // Sentence F1 joins each document's sentences (paragraphs on new lines, sentences by a space) and compares the
 // character offsets where sentences begin.
+//
+// Dev figures (UD EWT 2.15 dev, 2,001 sentences), 2026-11-25:
+//   tokens, EWT words as given          P 98.88  R 97.90  F1 98.39
+//   tokens, hyphen words merged in gold P 99.22  R 98.97  F1 99.09
+//   sentences, paragraphs on new lines  P 98.43  R 85.68  F1 91.61
+//   sentences, one line per document    P 98.22  R 75.58  F1 85.43
+// Most sentence misses are web and e-mail text with no punctuation at all (sign-offs, headers, chat); one is by
+// design: a quoted question keeps its attribution ("Why...?" Shojai told the ceremony), which EWT splits.
 import { readFileSync } from 'node:fs';
 import { tokenize } from '../src/text/tokenize.js';
 import { splitSentences } from '../src/text/sentences.js';

@@ -3,6 +3,10 @@
 // Run: npx tsc --module nodenext --target es2022 --types node --skipLibCheck --strict --outDir tmp/bench \
 //        bench/tokenize.ts && node tmp/bench/bench/tokenize.js
 // Reads ../shared (development data); nothing here is used at run time.
+//
+// Figures on the development machine (Node 20, CPU time), 2026-11-25: tokenize 28-42 M chars/s on VOA and UN
+// General Debate text, tokenize + sentences 22-27 M chars/s; every 10 MB worst case runs in linear time
+// (10x input costs 7-13x) at 6-110 M chars/s.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tokenize } from '../src/text/tokenize.js';

@@ -281,6 +281,18 @@ const CASES: { name: string; text: string; sentences: string[] }[] = [
       'We have to ask European countries if they can help.',
       '… Always we are asking the U.S. and Canada.',
     ] },
+  { name: 'a quoted question followed by a capitalised speaker and speech verb stays one sentence',
+    text: '“What does Kim think?” Trump asked. “Why not?” Secretary Rubio said.',
+    sentences: [
+      '“What does Kim think?” Trump asked.',
+      '“Why not?” Secretary Rubio said.',
+    ] },
+  { name: 'a quoted exclamation followed by a new clause is split',
+    text: '“Go home!” The crowd cheered and left.',
+    sentences: [
+      '“Go home!”',
+      'The crowd cheered and left.',
+    ] },
 ];
 
 for (const c of CASES) {

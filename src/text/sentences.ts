@@ -167,6 +167,8 @@ export function splitSentences(doc: Doc): void {
       else if (/^[,;:)\]}%]/.test(next)) split = false;
       else if (t === '.' && i > 0 && /^\d{1,2}$/.test(doc.textOf(i - 1)) && (i === 1 || breaks[i - 1] !== 0)) split = false; // "1." list number
       else if (t.length > 1 && t.charCodeAt(0) !== 33 && t.charCodeAt(0) !== 63 && !closed) split = isUpperish(c);
+      // “What does Kim think?” Trump asked. A quoted question or exclamation is the object of the attribution.
+      else if (closed && t.charCodeAt(0) !== 46 && attributionFollows(doc, w)) split = false;
       else split = true;
     } else {
       const base = t.slice(0, -1);
@@ -183,6 +185,23 @@ export function splitSentences(doc: Doc): void {
   firsts.sort((a, b) => a - b);
   const uniq = firsts.filter((v, k) => k === 0 || v !== firsts[k - 1]);
   doc.setSentences(uniq);
+}
+
+const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'asked', 'asks', 'told', 'tells', 'wrote', 'writes', 'added', 'adds', 'replied', 'replies',
+  'tweeted', 'posted', 'shouted', 'explained', 'wondered', 'continued', 'insisted', 'argued', 'warned', 'declared',
+  'demanded', 'responded', 'exclaimed', 'recalled', 'noted',
+]);
+
+/** Up to four capitalised words (a name or title) and then a speech verb: "Trump asked", "Secretary Rubio said". */
+function attributionFollows(doc: Doc, w: number): boolean {
+  for (let k = w; k < doc.length && k < w + 5; k++) {
+    const t = doc.textOf(k);
+    if (SPEECH_VERBS.has(t)) return k > w;
+    const c = t.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && t !== '.' && !t.endsWith('.')) return false;
+  }
+  return false;
 }
 
 /** A closing quote or bracket at token j: straight quotes count only when glued to the token before. */
