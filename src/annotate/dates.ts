@@ -1,5 +1,19 @@
-// Temporal expressions: finds dates in a Doc and resolves them against the dateline.
-// PLACEHOLDER: chrono-node with its defaults; replaced by the news-aware resolver.
+// Temporal expressions: finds the dates in a news Doc and resolves them against the dateline, looking back by default.
+//
+// Output convention (DateAnnotation, and resolveExpression for the event coder):
+// - Every expression resolves to a range of calendar days [first, last]. Its precision is the finest unit that holds
+//   the whole range: one day = 'day'; within one calendar month = 'month'; within one calendar year = 'year';
+//   anything wider (a decade, a winter across New Year) = 'none' with value null. So "last week" is reported at month
+//   precision when the week lies in one month, and at year precision when it straddles two: a week is never passed
+//   off as a day.
+// - value is the first day of the period at that precision: "June 2025" = 2025-06-01/month, "in 2019" =
+//   2019-01-01/year, "earlier this month" = the month's first day/month.
+// - Relative expressions ("Saturday", "last month", "two days ago") need a dateline; without one they are still
+//   found but get value null / precision 'none'. Expressions that carry their year ("June 14, 2025") always resolve.
+// - Direction: a bare weekday, month or month-day is the most recent one on or before the dateline in a
+//   past-tense context and the next one on or after it in a future/plan context (detected from the sentence);
+//   with no cue a weekday looks back and a month-day takes the nearest year.
+// Dates are civil days; all arithmetic is on UTC day numbers so time zones never shift a day.
 import * as chrono from 'chrono-node';
 import type { Doc } from '../text/doc.js';
 import type { Precision } from '../schema/extraction.js';
@@ -12,20 +26,552 @@ export interface DateAnnotation {
   precision: Precision;
 }
 
+export type Direction = 'past' | 'future' | 'auto';
+
+export interface Resolution {
+  value: string | null;
+  precision: Precision;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar arithmetic on day numbers (days since 1970-01-01, UTC).
+
+const DAY_MS = 86_400_000;
+function dayNum(y: number, m: number, d: number): number {
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+function ymd(n: number): [number, number, number] {
+  const dt = new Date(n * DAY_MS);
+  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
+}
+/** 0 = Monday … 6 = Sunday (ISO order, so weeks run Monday to Sunday). */
+function weekday(n: number): number {
+  return (((n + 3) % 7) + 7) % 7;
+}
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+function validDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
 function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+function monthRange(y: number, m: number): [number, number] {
+  // Month arithmetic may overflow (m = 0 or 13): normalise through Date.UTC.
+  const a = Math.round(Date.UTC(y, m - 1, 1) / DAY_MS);
+  const b = Math.round(Date.UTC(y, m, 0) / DAY_MS);
+  return [a, b];
+}
+function yearRange(y: number): [number, number] {
+  return [dayNum(y, 1, 1), dayNum(y, 12, 31)];
+}
 
-export function findDates(doc: Doc, dateline?: string): DateAnnotation[] {
-  const ref = dateline ? new Date(`${dateline}T12:00:00Z`) : undefined;
-  const out: DateAnnotation[] = [];
-  for (const r of chrono.parse(doc.text, ref ? { instant: ref, timezone: 0 } : undefined)) {
-    const c = r.start;
-    const hasDay = c.isCertain('day') || c.isCertain('weekday') || !ref;
-    const precision: Precision = hasDay ? 'day' : c.isCertain('month') ? 'month' : 'year';
-    const y = c.get('year') ?? 0, m = c.get('month') ?? 1, d = c.get('day') ?? 1;
-    const value = !ref && !c.isCertain('year') ? null : iso(y, precision === 'year' ? 1 : m, precision === 'day' ? d : 1);
-    out.push({ text: r.text, start: r.index, end: r.index + r.text.length, value, precision });
+/** The finest precision that holds [a, b], and the first day of that period. */
+function rangeToResolution(a: number, b: number): Resolution {
+  const [ya, ma, da] = ymd(a), [yb, mb] = ymd(b);
+  if (a === b) return { value: iso(ya, ma, da), precision: 'day' };
+  if (ya === yb && ma === mb) return { value: iso(ya, ma, 1), precision: 'month' };
+  if (ya === yb) return { value: iso(ya, 1, 1), precision: 'year' };
+  return { value: null, precision: 'none' };
+}
+
+const NONE: Resolution = { value: null, precision: 'none' };
+
+function parseDateline(dateline: string | undefined): number | null {
+  if (!dateline) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(dateline.trim());
+  if (!m) return null;
+  const y = +m[1], mo = +m[2], d = +m[3];
+  return validDay(y, mo, d) ? dayNum(y, mo, d) : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What an expression means, before it is placed on the calendar.
+
+type Shift = 'last' | 'next' | 'this' | 'past' | 'coming' | null;
+
+type Sem =
+  | { k: 'date'; y: number; m: number; d: number; d2?: number }
+  | { k: 'monthOfYear'; y: number; m: number }
+  | { k: 'year'; y: number; y2?: number }
+  | { k: 'monthDay'; m: number; d: number; d2?: number; wd?: number; shift: Shift }
+  | { k: 'month'; m: number; shift: Shift; yearOffset?: number }
+  | { k: 'weekday'; wd: number; shift: Shift }
+  | { k: 'dayShift'; n: number }
+  | { k: 'period'; unit: 'week' | 'weekend' | 'month' | 'year'; n: number; part?: 'earlier' | 'later'; shift?: Shift }
+  | { k: 'none' };
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10,
+  nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, 'a couple of': 2,
+};
+
+// Month and weekday names must be capitalised: lower-case "may", "march", "august" are never dates.
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)`;
+const WD = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR4 = String.raw`(?:1[0-9]\d\d|20\d\d|21\d\d)`;
+const NUM = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a couple of)`;
+const PART_OF_DAY = String.raw`(?:\s+(?:morning|afternoon|evening|night|midday|noon))`;
+const NOT_AFTER = String.raw`(?![\p{L}\p{N}]|[-–/]\d|[.,]\d)`;
+
+function monthOf(s: string): number {
+  return MONTHS[s.toLowerCase().replace(/\.$/, '')];
+}
+function dayOf(s: string): number {
+  return parseInt(s, 10);
+}
+function shiftOf(s: string | undefined): Shift {
+  if (!s) return null;
+  const t = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (t === 'last' || t === 'this past' || t === 'the previous' || t === 'the past' || t === 'previous') return 'last';
+  if (t === 'next' || t === 'the following' || t === 'the next') return 'next';
+  if (t === 'this coming' || t === 'coming' || t === 'the coming' || t === 'upcoming') return 'coming';
+  if (t === 'this') return 'this';
+  return null;
+}
+function numOf(s: string): number | null {
+  const t = s.toLowerCase().replace(/\s+/g, ' ');
+  if (/^\d+$/.test(t)) return +t;
+  return NUMBERS[t] ?? null;
+}
+
+interface Rule {
+  re: RegExp;
+  build: (m: RegExpExecArray, text: string) => Sem | null;
+  /** Sub-match to report as the span when the match carries context that is not part of the expression. */
+  group?: string;
+}
+
+const re = (src: string) => new RegExp(src, 'gu');
+
+// Words before a bare month name that make it a date rather than a name or a verb ("in May", not "Theresa May").
+const MONTH_CUE = /(?:^|[^\p{L}])(?:in|since|until|till|by|before|after|during|through|throughout|from|to|of|last|next|this|early|late|mid|between|and|or|around|as of|until early|until late|the end of|the start of|the beginning of|the middle of)\s*[-–]?\s*$/iu;
+// Capitalised words before a weekday that name a day in history or a holiday, not a date near the dateline.
+const WEEKDAY_BLOCK_BEFORE = /\b(?:Good|Black|Bloody|Cyber|Holy|Palm|Easter|Ash|Maundy|Super|Man|Girl)\s+$/u;
+// Capitalised words after a weekday that make it a title ("Sunday Times").
+const WEEKDAY_BLOCK_AFTER = /^\s+(?:Times|Telegraph|Express|Mail|Post|Herald|Mirror|Star|Sport|People|Night Live|Tribune|Independent|Observer|Morning Post|Agreement|Accord|Prayers?)\b/u;
+// Words after a number that make it a count, not a year ("2000 troops").
+const COUNT_NOUN = /^\s*(?:[-–]?\s*)?(?:people|persons|troops|soldiers|men|women|children|civilians|residents|refugees|migrants|votes|seats|members|delegates|workers|employees|jobs|homes|houses|buildings|dollars|euros|pounds|rubles|yuan|yen|shekels|rupees|tons|tonnes|barrels|kilometers|kilometres|miles|meters|metres|feet|hectares|acres|km|kg|mm|cases|deaths|dead|killed|wounded|injured|arrests|prisoners|hostages|detainees|students|police|officers|fighters|militants|rebels|protesters|demonstrators|others|more|of\s+(?:them|the|those|these|whom|which))\b/iu;
+const COUNT_BEFORE = /(?:\b(?:about|some|nearly|almost|around|over|under|than|least|most|roughly|approximately|estimated|total of|up to|No\.|number|page|pages|Room|Flight|Route|Highway|Resolution|resolution|Article|article|Section|section)|[$€£#№])\s*$/u;
+
+const RULES: Rule[] = [
+  // 2025-06-14
+  {
+    re: re(String.raw`\b(?<y>${YEAR4})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\d|3[01])\b`),
+    build: (m) => dateSem(+m.groups!.y, +m.groups!.m, +m.groups!.d),
+  },
+  // 6/14/2025 (US order, as in US wire copy)
+  {
+    re: re(String.raw`\b(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\d|3[01])/(?<y>${YEAR4})\b`),
+    build: (m) => dateSem(+m.groups!.y, +m.groups!.m, +m.groups!.d),
+  },
+  // (Saturday,) June 14(-15)(, 2025) and (Saturday,) 14(-15) June (2025), the 14th of June
+  {
+    re: re(String.raw`(?:(?<wd>${WD}),?\s+(?:the\s+)?)?(?<mo>${MONTH})\s+(?<d>${DAY})(?:\s*[-–]\s*(?<d2>${DAY}))?${NOT_AFTER}(?:,?\s+(?<y>${YEAR4})\b)?`),
+    build: (m) => monthDaySem(m.groups!.mo, m.groups!.d, m.groups!.d2, m.groups!.y, m.groups!.wd),
+  },
+  {
+    re: re(String.raw`(?:(?<wd>${WD}),?\s+)?(?:the\s+)?\b(?<d>${DAY})(?:\s*[-–]\s*(?<d2>${DAY}))?(?:\s+of)?\s+(?<mo>${MONTH})(?![\p{L}])(?:,?\s+(?<y>${YEAR4})\b)?`),
+    build: (m) => monthDaySem(m.groups!.mo, m.groups!.d, m.groups!.d2, m.groups!.y, m.groups!.wd),
+  },
+  // (early|mid-|late|the end of) June 2025, June of 2025
+  {
+    re: re(String.raw`(?:\b(?:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?:,?\s+|\s+of\s+)(?<y>${YEAR4})\b`),
+    build: (m) => ({ k: 'monthOfYear', y: +m.groups!.y, m: monthOf(m.groups!.mo) }),
+  },
+  // June last year / this year / next year
+  {
+    re: re(String.raw`(?:\b(?:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?:\s+of)?\s+(?<rel>last|this|next)\s+year\b`),
+    build: (m) => ({ k: 'month', m: monthOf(m.groups!.mo), shift: null, yearOffset: { last: -1, this: 0, next: 1 }[m.groups!.rel.toLowerCase() as 'last' | 'this' | 'next'] }),
+  },
+  // (last|this|next|early|mid-|late) June; a bare month only after a word that makes it a date
+  {
+    re: re(String.raw`(?:\b(?<shift>last|next|this\s+past|this\s+coming|this|the\s+coming)\s+)?(?:\b(?<part>early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?![\p{L}])(?!\.?\s*\d)`),
+    build: (m, text) => {
+      const mo = m.groups!.mo;
+      const shift = shiftOf(m.groups!.shift);
+      if (!shift && !m.groups!.part) {
+        const before = text.slice(Math.max(0, m.index - 20), m.index);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+        if (!MONTH_CUE.test(before) && !/^['’]s\b/.test(after)) return null;
+        // "May" and "March" are words first: they need a preposition, not just "and"/"to".
+        if (/^(?:May|March)$/.test(mo) && /(?:^|[^\p{L}])(?:and|or|to|from|of)\s*$/iu.test(before)) return null;
+      }
+      if (/^(?:Mar|Jun|Jul|Sept?|Dec|Jan|Feb|Apr|Aug|Oct|Nov)\.?$/.test(mo)) return null; // abbreviations only with a day
+      return { k: 'month', m: monthOf(mo), shift };
+    },
+  },
+  // the 1990s, the '90s, the nineties
+  {
+    re: re(String.raw`\b(?:the\s+)?(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`),
+    build: (m) => (/^the\s|['’]?\d0s/i.test(m[0]) ? { k: 'none' } : null),
+  },
+  // (early|mid-|late|the end of|fiscal) 2019, 2019-20 excluded (a season or a range)
+  {
+    re: re(String.raw`(?:\b(?<part>early|late|mid|fiscal|the\s+(?:beginning|start|middle|end)\s+of|the\s+year)[-\s]+)?\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
+    build: (m, text) => {
+      const y = +m.groups!.y;
+      if (!m.groups!.part) {
+        const before = text.slice(Math.max(0, m.index - 30), m.index);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        if (COUNT_BEFORE.test(before) || COUNT_NOUN.test(after)) return null;
+        if (/[\p{L}]-$/u.test(before)) return null; // "F-2000"
+      }
+      return { k: 'year', y };
+    },
+  },
+  // today, tonight, this morning, (early|late|earlier|later) yesterday (morning), the day before yesterday
+  {
+    re: re(String.raw`\b(?:(?:early|late|earlier|later)\s+)?(?<w>today|tonight|yesterday|tomorrow|(?:this|last)\s+(?:morning|afternoon|evening|night)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:${PART_OF_DAY})?\b`),
+    build: (m) => {
+      const w = m.groups!.w.toLowerCase().replace(/\s+/g, ' ');
+      const n = w === 'yesterday' || w === 'last night' || w === 'last evening' ? -1 : w === 'tomorrow' ? 1
+        : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : w.startsWith('last') ? -1 : 0;
+      return { k: 'dayShift', n };
+    },
+  },
+  // (last|next|this|this past|this coming|early|late) Saturday('s) (night)
+  {
+    re: re(String.raw`(?:\b(?<shift>last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+following|the\s+next)\s+)?(?:\b(?:early|late|earlier|later)\s+)?\b(?<wd>${WD})(?:['’]s)?(?:${PART_OF_DAY})?\b`),
+    build: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (WEEKDAY_BLOCK_BEFORE.test(before) || WEEKDAY_BLOCK_AFTER.test(after)) return null;
+      return { k: 'weekday', wd: WEEKDAYS[m.groups!.wd.toLowerCase()], shift: shiftOf(m.groups!.shift) };
+    },
+  },
+  // two days ago, a year ago, a week or so ago, five months ago
+  {
+    re: re(String.raw`\b(?<n>${NUM}|a\s+few|several|some|many|few)\s+(?<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago\b`, ),
+    build: (m) => {
+      const n = numOf(m.groups!.n);
+      if (n === null) return { k: 'none' };
+      const unit = m.groups!.unit.toLowerCase();
+      if (unit === 'day') return { k: 'dayShift', n: -n };
+      if (unit === 'week') return { k: 'dayShift', n: -7 * n };
+      if (unit === 'decade') return { k: 'period', unit: 'year', n: -10 * n };
+      return { k: 'period', unit: unit as 'month' | 'year', n: -n };
+    },
+  },
+  // last week, this month, next year, earlier this month, later this year, early next year, over the weekend
+  {
+    re: re(String.raw`\b(?:(?<part>earlier|later|early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<rel>last|this|next|the\s+coming|the\s+current|the\s+past|the)\s+(?<unit>week|weekend|month|year)\b(?!['’]s\s+(?:total|level|figure|period)|\s+(?:earlier|before|after|later))`),
+    build: (m) => {
+      const rel = m.groups!.rel.toLowerCase().replace(/\s+/g, ' ');
+      const unit = m.groups!.unit.toLowerCase() as 'week' | 'weekend' | 'month' | 'year';
+      const part = m.groups!.part?.toLowerCase();
+      // "the week"/"the year" alone are anaphoric; only "the weekend" and "the end of the year/month" are deictic.
+      if (rel === 'the' && unit !== 'weekend' && !(part && part.startsWith('the'))) return null;
+      if (rel === 'the past' && unit !== 'weekend') return null; // "the past year" is a duration
+      const n = rel === 'last' ? -1 : rel === 'next' || rel === 'the coming' ? 1 : 0;
+      const p = part === 'earlier' || part === 'early' || part?.includes('beginning') || part?.includes('start') ? 'earlier'
+        : part === 'later' || part === 'late' || part?.includes('end') ? 'later' : undefined;
+      const shift: Shift = rel === 'the' || rel === 'the past' ? (rel === 'the past' ? 'last' : null) : 'this';
+      return { k: 'period', unit, n, part: p, shift: unit === 'weekend' ? shift : undefined };
+    },
+  },
+];
+
+function dateSem(y: number, m: number, d: number): Sem | null {
+  return validDay(y, m, d) ? { k: 'date', y, m, d } : null;
+}
+
+function monthDaySem(mo: string, ds: string, d2s: string | undefined, ys: string | undefined, wds: string | undefined): Sem | null {
+  const m = monthOf(mo), d = dayOf(ds), d2 = d2s ? dayOf(d2s) : undefined;
+  if (!m || d < 1 || d > 31 || (d2 !== undefined && (d2 <= d || d2 > 31))) return null;
+  if (ys) {
+    const y = +ys;
+    if (!validDay(y, m, d)) return null;
+    return { k: 'date', y, m, d, d2 };
+  }
+  if (d > daysInMonth(2000, m)) return null;
+  return { k: 'monthDay', m, d, d2, wd: wds ? WEEKDAYS[wds.toLowerCase()] : undefined, shift: null };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Placing a meaning on the calendar.
+
+// How much a candidate that goes against the tense costs compared with one that agrees: a past-tense sentence may
+// still mention a date a few weeks ahead ("set elections for Oct. 3"), but not one most of a year ahead.
+const AGAINST_TENSE = 4;
+
+function pickYear(dl: number, cands: number[], direction: Direction): number {
+  let best = cands[0], bestCost = Infinity;
+  for (const c of cands) {
+    const delta = c - dl;
+    const against = (direction === 'past' && delta > 0) || (direction === 'future' && delta < 0);
+    const cost = Math.abs(delta) * (against ? AGAINST_TENSE : 1);
+    if (cost < bestCost) { best = c; bestCost = cost; }
+  }
+  return best;
+}
+
+function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resolution {
+  switch (sem.k) {
+    case 'none':
+      return NONE;
+    case 'date':
+      return rangeToResolution(dayNum(sem.y, sem.m, sem.d), dayNum(sem.y, sem.m, sem.d2 ?? sem.d));
+    case 'monthOfYear':
+      return rangeToResolution(...monthRange(sem.y, sem.m));
+    case 'year':
+      return rangeToResolution(yearRange(sem.y)[0], yearRange(sem.y2 ?? sem.y)[1]);
+  }
+  if (dl === null) return NONE;
+  const [y0, m0] = ymd(dl);
+  switch (sem.k) {
+    case 'dayShift':
+      return rangeToResolution(dl + sem.n, dl + sem.n);
+    case 'weekday': {
+      const wd0 = weekday(dl);
+      const back = (wd0 - sem.wd + 7) % 7; // days back to the most recent such weekday, 0 = the dateline itself
+      const fwd = (sem.wd - wd0 + 7) % 7;
+      let n: number;
+      if (sem.shift === 'last') n = dl - (back || 7);
+      else if (sem.shift === 'next' || sem.shift === 'coming') n = dl + (fwd || 7);
+      else if (sem.shift === 'this') n = direction === 'past' ? dl - back : dl + fwd;
+      else n = direction === 'future' ? dl + fwd : dl - back;
+      return rangeToResolution(n, n);
+    }
+    case 'monthDay': {
+      const cands: number[] = [];
+      for (const y of [y0 - 1, y0, y0 + 1]) if (validDay(y, sem.m, sem.d)) cands.push(dayNum(y, sem.m, sem.d));
+      if (!cands.length) return NONE;
+      // A weekday given with the date ("Saturday, April 4") settles the year when only one candidate fits.
+      const fitting = sem.wd === undefined ? [] : cands.filter((c) => weekday(c) === sem.wd);
+      const a = fitting.length === 1 ? fitting[0] : pickYear(dl, cands, direction);
+      const [y] = ymd(a);
+      return rangeToResolution(a, sem.d2 ? dayNum(y, sem.m, sem.d2) : a);
+    }
+    case 'month': {
+      let y: number;
+      if (sem.yearOffset !== undefined) y = y0 + sem.yearOffset;
+      else if (sem.shift === 'last') y = sem.m < m0 ? y0 : y0 - 1;
+      else if (sem.shift === 'next' || sem.shift === 'coming') y = sem.m > m0 ? y0 : y0 + 1;
+      else if (sem.shift === 'this') y = y0;
+      else {
+        // Compare month starts; the dateline's own month counts as both past and future.
+        const cands = [y0 - 1, y0, y0 + 1].map((yy) => dayNum(yy, sem.m, 1));
+        const here = dayNum(y0, m0, 1);
+        y = ymd(pickYear(here, cands, direction))[0];
+      }
+      return rangeToResolution(...monthRange(y, sem.m));
+    }
+    case 'period': {
+      let a: number, b: number;
+      if (sem.unit === 'year') [a, b] = yearRange(y0 + sem.n);
+      else if (sem.unit === 'month') [a, b] = monthRange(y0, m0 + sem.n);
+      else if (sem.unit === 'week') {
+        a = dl - weekday(dl) + 7 * sem.n;
+        b = a + 6;
+      } else {
+        // Weekend = Saturday and Sunday. "the weekend" follows the tense; "this weekend" is the coming one
+        // unless the sentence looks back; "last weekend" is the one before the current week's.
+        const wd0 = weekday(dl);
+        const prevSat = dl - ((wd0 - 5 + 7) % 7); // most recent Saturday on or before the dateline
+        const nextSat = dl + ((5 - wd0 + 7) % 7);
+        const dir = sem.shift === 'last' ? 'past' : sem.n === 1 || sem.shift === 'coming' ? 'future' : direction;
+        if (sem.n === -1) a = wd0 >= 5 ? prevSat - 7 : prevSat;
+        else if (sem.n === 1) a = wd0 >= 5 ? nextSat + 7 : nextSat;
+        else if (wd0 >= 5) a = prevSat;
+        else a = dir === 'future' || (sem.shift === 'this' && dir !== 'past') ? nextSat : prevSat;
+        b = a + 1;
+      }
+      // "earlier this month" runs up to the dateline, "later this year" from it: keeps the range tight, so a week
+      // that straddles a month end may still fit in one month.
+      if (sem.part === 'earlier' && sem.n === 0 && dl > a) b = Math.min(b, dl);
+      if (sem.part === 'later' && sem.n === 0 && dl < b) a = Math.max(a, dl);
+      return rangeToResolution(a, b);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tense: which way an expression without its own "last"/"next" points.
+
+const FUTURE_WORDS = new Set([
+  'will', "'ll", '’ll', 'shall', 'wo', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
+  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'later', 'hopes',
+  'aims', 'until', 'ahead', 'deadline', 'could', 'might', 'may', 'should', 'must',
+]);
+const PAST_WORDS = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'earlier', 'yesterday', 'met', 'held', 'went', 'came',
+  'took', 'made', 'gave', 'began', 'left', 'fought', 'spoke', 'wrote', 'saw', 'won', 'lost', 'struck', 'sent', 'led',
+  'fell', 'rose', 'broke', 'ran', 'brought', 'bought', 'thought', 'kept', 'sought', 'stood', 'became', 'chose', 'drew',
+  'flew', 'grew', 'knew', 'threw', 'sold', 'paid', 'found', 'heard', 'felt', 'shot', 'meant', 'stole', 'spent', 'hit',
+  'cut', 'put', 'quit', 'set', 'shut', 'split', 'spread', 'hurt', 'let', 'beat', 'bit', 'fled', 'got', 'forgot',
+  'sank', 'swore', 'tore', 'woke', 'wore', 'won', 'withdrew', 'overtook', 'undertook', 'arose', 'awoke', 'forbade',
+  'oversaw', 'underwent', 'reiterated', 'previously',
+]);
+const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re", 'was', 'were']);
+const HAVE_FORMS = new Set(['has', 'have', 'had', "'ve", 'having']);
+// Words ending in -ed that are not past verbs.
+const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'bleed', 'breed', 'greed', 'indeed', 'creed', 'weed', 'proceed', 'exceed', 'succeed', 'embed', 'united', 'limited', 'alleged', 'armed', 'based', 'detailed', 'advanced', 'concerned', 'interested', 'qualified', 'related', 'so-called', 'unprecedented', 'unidentified', 'unnamed', 'expected', 'scheduled', 'planned', 'set', 'biased', 'dated']);
+
+type Cue = 'past' | 'future' | null;
+
+interface Word { w: string; tag: string }
+
+function cueOf(words: Word[], j: number): Cue {
+  const { w, tag } = words[j];
+  const lw = w.toLowerCase();
+  const next = words[j + 1]?.w.toLowerCase() ?? '';
+  const prev = words[j - 1]?.w.toLowerCase() ?? '';
+  // Plans and schedules point forward whatever their own tense ("was scheduled for Sunday").
+  if (lw === 'set' && (next === 'to' || next === 'for')) return 'future';
+  if (lw === 'due' && next !== 'process') return 'future';
+  if (lw === 'going' && next === 'to') return 'future';
+  if (lw === 'to' && (next === 'be' || next === 'hold' || next === 'meet' || next === 'visit' || next === 'begin' || next === 'start')) return 'future';
+  if (FUTURE_WORDS.has(lw)) return lw === 'may' && /^[A-Z]/.test(w) ? null : 'future';
+  if (lw === 'set' || lw === 'put' || lw === 'let' || lw === 'cut' || lw === 'hit' || lw === 'quit' || lw === 'shut') {
+    return tag ? (tag === 'VBD' || tag === 'VBN' ? 'past' : null) : null;
+  }
+  if (tag) {
+    if (tag === 'MD') return 'future';
+    if (tag === 'VBD') return 'past';
+    if (tag === 'VBN') return BE_FORMS.has(prev) ? null : 'past';
+    return PAST_WORDS.has(lw) && tag.startsWith('V') ? 'past' : lw === 'ago' || lw === 'last' ? 'past' : null;
+  }
+  if (PAST_WORDS.has(lw)) return 'past';
+  if (/^[a-z]{3,}ed$/.test(w) && !NOT_ED_VERB.has(lw)) {
+    // A participle after a form of "be" is passive: its auxiliary ("was", "will be") decides instead.
+    if (BE_FORMS.has(prev) || (prev === 'not' && BE_FORMS.has(words[j - 2]?.w.toLowerCase() ?? ''))) return null;
+    if (HAVE_FORMS.has(prev)) return 'past';
+    return 'past';
+  }
+  return null;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|s)\b|[;:—–]|\S/gu;
+
+/** Token-like words of text[from, to) with their PTB tags when the Doc has a POS layer. */
+function wordsIn(doc: Doc, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  if (doc.layers.has('pos') && doc.length) {
+    for (let i = doc.tokenAtOrAfter(from); i < doc.length && doc.start[i] < to; i++) {
+      if (doc.start[i] < from) continue;
+      out.push({ w: doc.textOf(i), tag: doc.xpos[i] ? doc.strings.get(doc.xpos[i]) : '' });
+    }
+    return out;
+  }
+  for (const m of doc.text.slice(from, to).matchAll(WORD_RE)) out.push({ w: m[0], tag: '' });
+  return out;
+}
+
+/** The sentence's character range around [start, end), from the Doc's sentence spans. */
+function sentenceRange(doc: Doc, start: number, end: number): [number, number] {
+  if (!doc.length) return [0, doc.text.length];
+  const i = Math.min(doc.tokenAtOrAfter(start), doc.length - 1);
+  const s = doc.sentence(doc.sentenceOf(i));
+  return [Math.min(s.startChar, start), Math.max(s.endChar, end)];
+}
+
+/**
+ * Which way the sentence around text[start, end) points: the nearest tense cue wins, looking left first (the verb
+ * that governs a date usually precedes it in English news) and only then right. Clause punctuation (;) stops the
+ * search so that "X happened Friday; Y will follow" keeps each half apart.
+ */
+export function directionAt(doc: Doc, start: number, end: number): Direction {
+  const [s0, s1] = sentenceRange(doc, start, end);
+  const left = wordsIn(doc, s0, start), right = wordsIn(doc, end, s1);
+  let lc: Cue = null, ld = Infinity;
+  for (let j = left.length - 1; j >= 0; j--) {
+    if (/^[;:—–]$/.test(left[j].w)) break;
+    const c = cueOf(left, j);
+    if (c) { lc = c; ld = left.length - j; break; }
+  }
+  let rc: Cue = null, rd = Infinity;
+  for (let j = 0; j < right.length; j++) {
+    if (/^[;:—–]$/.test(right[j].w)) break;
+    const c = cueOf(right, j);
+    if (c) { rc = c; rd = j + 1; break; }
+  }
+  // Right-hand cues count a little less: "Sunday's vote will ..." is fine, but the left verb usually governs.
+  if (lc && ld <= rd + 3) return lc;
+  return rc ?? lc ?? 'auto';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Finding expressions.
+
+interface Found { start: number; end: number; sem: Sem }
+
+function scan(text: string): Found[] {
+  const all: Found[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      const sem = rule.build(m, text);
+      if (sem) all.push({ start: m.index, end: m.index + m[0].length, sem });
+    }
+  }
+  // Longest match wins; among equals the earlier rule (it was pushed first and the sort is stable).
+  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Found[] = [];
+  for (const f of all) {
+    const prev = out[out.length - 1];
+    if (prev && f.start < prev.end) {
+      if (f.end - f.start > prev.end - prev.start) out[out.length - 1] = f;
+      continue;
+    }
+    out.push(f);
   }
   return out;
+}
+
+/** chrono-node's strict (formal dates only) parser catches formats the rules above do not list; its casual
+ *  parser is not used because on news it fires on "may", "second", "now" and ages. */
+function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnnotation[] {
+  const out: DateAnnotation[] = [];
+  const ref = dl === null ? undefined : { instant: new Date(dl * DAY_MS + DAY_MS / 2), timezone: 0 };
+  for (const r of chrono.strict.parse(text, ref)) {
+    const s = r.index, e = r.index + r.text.length;
+    if (taken.some((f) => f.start < e && s < f.end)) continue;
+    if (!/\p{L}/u.test(r.text) && !/\d{4}/.test(r.text)) continue; // bare times and numbers
+    const c = r.start;
+    if (!c.isCertain('month') || !c.isCertain('day')) continue;
+    const y = c.get('year'), m = c.get('month'), d = c.get('day');
+    if (!c.isCertain('year') && dl === null) {
+      out.push({ text: r.text, start: s, end: e, value: null, precision: 'none' });
+    } else if (y && m && d && validDay(y, m, d)) {
+      out.push({ text: r.text, start: s, end: e, value: iso(y, m, d), precision: 'day' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves one temporal expression (e.g. "Saturday", "last month", "June 22") against a dateline (YYYY-MM-DD).
+ * direction: 'past' / 'future' for the tense of its sentence, 'auto' when unknown (weekdays then look back,
+ * month-days take the nearest year). Unrecognised text gives value null / precision 'none'.
+ */
+export function resolveExpression(text: string, dateline: string | undefined, direction: Direction = 'auto'): Resolution {
+  const found = scan(text);
+  if (!found.length) return NONE;
+  const best = found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  return resolveSem(best.sem, parseDateline(dateline), direction);
+}
+
+/** Every date expression in the Doc, resolved against the dateline (YYYY-MM-DD) when one is given. */
+export function findDates(doc: Doc, dateline?: string): DateAnnotation[] {
+  const dl = parseDateline(dateline);
+  const found = scan(doc.text);
+  const out: DateAnnotation[] = found.map((f) => {
+    const needsTense = f.sem.k === 'weekday' || f.sem.k === 'monthDay' || f.sem.k === 'month' || (f.sem.k === 'period' && f.sem.unit === 'weekend');
+    const direction = needsTense && dl !== null ? directionAt(doc, f.start, f.end) : 'auto';
+    const r = resolveSem(f.sem, dl, direction);
+    return { text: doc.text.slice(f.start, f.end), start: f.start, end: f.end, value: r.value, precision: r.precision };
+  });
+  out.push(...chronoExtras(doc.text, found, dl));
+  return out.sort((a, b) => a.start - b.start);
 }
