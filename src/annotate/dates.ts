@@ -123,6 +123,26 @@ const NUM = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|n
 const PART_OF_DAY = String.raw`(?:\s+(?:morning|afternoon|evening|night|midday|noon))`;
 const NOT_AFTER = String.raw`(?![\p{L}\p{N}]|[-–/]\d|[.,]\d)`;
 
+const UNITS_W = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS_W = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS_W = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const TWO_DIGITS_W = `(?:(?:${TENS_W})(?:[-\\s](?:${UNITS_W}))?|${TEENS_W}|oh[-\\s](?:${UNITS_W}))`;
+// Only pairs a writer would say for a year of the last two centuries; "twenty" alone is too common to be a century.
+const SPELLED_YEAR = `(?:(?:[Ee]ighteen|[Nn]ineteen)\\s+(?:${TWO_DIGITS_W}|hundred)|[Tt]wenty\\s+(?:${TWO_DIGITS_W})|[Tt]wo\\s+thousand(?:\\s+(?:and\\s+)?(?:${TWO_DIGITS_W}|${UNITS_W}))?)`;
+const WORD_VALUE: Record<string, number> = Object.fromEntries(
+  [...UNITS_W.split('|').map((w, i) => [w, i + 1]), ...TEENS_W.split('|').map((w, i) => [w, i + 10]),
+    ...TENS_W.split('|').map((w, i) => [w, 20 + 10 * i]), ['oh', 0], ['hundred', 0]] as [string, number][],
+);
+
+/** 2019, "nineteen ninety-six", "two thousand and one", "twenty twenty-five". */
+function yearOf(s: string): number {
+  if (/^\d+$/.test(s)) return +s;
+  const words = s.toLowerCase().split(/[-\s]+/).filter((w) => w !== 'and');
+  if (words[0] === 'two' && words[1] === 'thousand') return 2000 + words.slice(2).reduce((a, w) => a + (WORD_VALUE[w] ?? 0), 0);
+  const century = WORD_VALUE[words[0]];
+  return century * 100 + words.slice(1).reduce((a, w) => a + (WORD_VALUE[w] ?? 0), 0);
+}
+
 function monthOf(s: string): number {
   return MONTHS[s.toLowerCase().replace(/\.$/, '')];
 }
@@ -152,9 +172,13 @@ interface Rule {
 }
 
 const re = (src: string) => new RegExp(src, 'gu');
+/** For rules without month or weekday names, where "Yesterday" and "YESTERDAY" are as good as "yesterday". */
+const rei = (src: string) => new RegExp(src, 'giu');
+/** Lets a lower-case keyword start a sentence ("Last Friday") in rules that must stay case-sensitive. */
+const cap = (words: string) => words.replace(/\b([a-z])/g, (_, c: string) => `[${c}${c.toUpperCase()}]`).replace(/ /g, String.raw`\s+`);
 
 // Words before a bare month name that make it a date rather than a name or a verb ("in May", not "Theresa May").
-const MONTH_CUE = /(?:^|[^\p{L}])(?:in|since|until|till|by|before|after|during|through|throughout|from|to|of|last|next|this|early|late|mid|between|and|or|around|as of|until early|until late|the end of|the start of|the beginning of|the middle of)\s*[-–]?\s*$/iu;
+const MONTH_CUE = /(?:^|[^\p{L}])(?:in|since|until|till|by|before|after|during|through|throughout|from|to|of|for|last|next|this|early|late|mid|between|and|or|around|as of|until early|until late|the end of|the start of|the beginning of|the middle of)\s*[-–]?\s*$/iu;
 // Capitalised words before a weekday that name a day in history or a holiday, not a date near the dateline.
 const WEEKDAY_BLOCK_BEFORE = /\b(?:Good|Black|Bloody|Cyber|Holy|Palm|Easter|Ash|Maundy|Super|Man|Girl)\s+$/u;
 // Capitalised words after a weekday that make it a title ("Sunday Times").
@@ -185,29 +209,41 @@ const RULES: Rule[] = [
   },
   // (early|mid-|late|the end of) June 2025, June of 2025
   {
-    re: re(String.raw`(?:\b(?:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?:,?\s+|\s+of\s+)(?<y>${YEAR4})\b`),
-    build: (m) => ({ k: 'monthOfYear', y: +m.groups!.y, m: monthOf(m.groups!.mo) }),
+    re: re(String.raw`(?:\b${cap('(?:early|late|mid|the beginning of|the start of|the middle of|the end of)')}[-\s]+)?(?<mo>${MONTH})(?:,?\s+|\s+of\s+)(?<y>${YEAR4}|${SPELLED_YEAR})\b`),
+    build: (m) => ({ k: 'monthOfYear', y: yearOf(m.groups!.y), m: monthOf(m.groups!.mo) }),
   },
   // June last year / this year / next year
   {
-    re: re(String.raw`(?:\b(?:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?:\s+of)?\s+(?<rel>last|this|next)\s+year\b`),
+    re: re(String.raw`(?:\b${cap('(?:early|late|mid|the beginning of|the start of|the middle of|the end of)')}[-\s]+)?(?<mo>${MONTH})(?:\s+of)?\s+(?<rel>last|this|next)\s+year\b`),
     build: (m) => ({ k: 'month', m: monthOf(m.groups!.mo), shift: null, yearOffset: { last: -1, this: 0, next: 1 }[m.groups!.rel.toLowerCase() as 'last' | 'this' | 'next'] }),
   },
   // (last|this|next|early|mid-|late) June; a bare month only after a word that makes it a date
   {
-    re: re(String.raw`(?:\b(?<shift>last|next|this\s+past|this\s+coming|this|the\s+coming)\s+)?(?:\b(?<part>early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<mo>${MONTH})(?![\p{L}])(?!\.?\s*\d)`),
+    re: re(String.raw`(?:\b(?<shift>${cap('last|next|this past|this coming|this|the coming')})\s+)?(?:\b(?<part>${cap('early|late|mid|the beginning of|the start of|the middle of|the end of')})[-\s]+)?(?<mo>${MONTH})(?![\p{L}])(?!\.?\s*\d)`),
     build: (m, text) => {
       const mo = m.groups!.mo;
       const shift = shiftOf(m.groups!.shift);
       if (!shift && !m.groups!.part) {
         const before = text.slice(Math.max(0, m.index - 20), m.index);
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
-        if (!MONTH_CUE.test(before) && !/^['’]s\b/.test(after)) return null;
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+        // "a June agreement", "the March meeting": a month used as a modifier of a common noun.
+        const modifier = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her)\s+$/iu.test(before) && /^\s+[a-z]/.test(after);
+        if (!MONTH_CUE.test(before) && !/^['’]s\b/.test(after) && !modifier) return null;
         // "May" and "March" are words first: they need a preposition, not just "and"/"to".
-        if (/^(?:May|March)$/.test(mo) && /(?:^|[^\p{L}])(?:and|or|to|from|of)\s*$/iu.test(before)) return null;
+        if (/^(?:May|March)$/.test(mo) && /(?:^|[^\p{L}])(?:and|or|to|from|of|for)\s*$/iu.test(before)) return null;
       }
       if (/^(?:Mar|Jun|Jul|Sept?|Dec|Jan|Feb|Apr|Aug|Oct|Nov)\.?$/.test(mo)) return null; // abbreviations only with a day
       return { k: 'month', m: monthOf(mo), shift };
+    },
+  },
+  // Spoken years, as in broadcast transcripts: nineteen ninety-six, the year two thousand, twenty twenty-five
+  {
+    re: rei(String.raw`(?:\b(?<part>early|late|mid|the\s+(?:beginning|start|middle|end)\s+of|the\s+year)[-\s]+)?\b(?<y>${SPELLED_YEAR})\b`),
+    build: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (!m.groups!.part && (COUNT_BEFORE.test(before) || COUNT_NOUN.test(after) || /^\s*[a-z]/.test(after) && /^two/i.test(m.groups!.y))) return null;
+      return { k: 'year', y: yearOf(m.groups!.y) };
     },
   },
   // the 1990s, the '90s, the nineties
@@ -217,7 +253,7 @@ const RULES: Rule[] = [
   },
   // (early|mid-|late|the end of|fiscal) 2019, 2019-20 excluded (a season or a range)
   {
-    re: re(String.raw`(?:\b(?<part>early|late|mid|fiscal|the\s+(?:beginning|start|middle|end)\s+of|the\s+year)[-\s]+)?\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
+    re: re(String.raw`(?:\b(?<part>${cap('early|late|mid|fiscal|the beginning of|the start of|the middle of|the end of|the year')})[-\s]+)?\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
     build: (m, text) => {
       const y = +m.groups!.y;
       if (!m.groups!.part) {
@@ -231,7 +267,7 @@ const RULES: Rule[] = [
   },
   // today, tonight, this morning, (early|late|earlier|later) yesterday (morning), the day before yesterday
   {
-    re: re(String.raw`\b(?:(?:early|late|earlier|later)\s+)?(?<w>today|tonight|yesterday|tomorrow|(?:this|last)\s+(?:morning|afternoon|evening|night)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:${PART_OF_DAY})?\b`),
+    re: rei(String.raw`\b(?:(?:early|late|earlier|later)\s+)?(?<w>today|tonight|yesterday|tomorrow|(?:this|last)\s+(?:morning|afternoon|evening|night)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:${PART_OF_DAY})?\b`),
     build: (m) => {
       const w = m.groups!.w.toLowerCase().replace(/\s+/g, ' ');
       const n = w === 'yesterday' || w === 'last night' || w === 'last evening' ? -1 : w === 'tomorrow' ? 1
@@ -241,7 +277,7 @@ const RULES: Rule[] = [
   },
   // (last|next|this|this past|this coming|early|late) Saturday('s) (night)
   {
-    re: re(String.raw`(?:\b(?<shift>last|next|this\s+past|this\s+coming|this|coming|the\s+previous|the\s+following|the\s+next)\s+)?(?:\b(?:early|late|earlier|later)\s+)?\b(?<wd>${WD})(?:['’]s)?(?:${PART_OF_DAY})?\b`),
+    re: re(String.raw`(?:\b(?<shift>${cap('last|next|this past|this coming|this|coming|the previous|the following|the next')})\s+)?(?:\b${cap('(?:early|late|earlier|later)')}\s+)?\b(?<wd>${WD})(?:['’]s)?(?:${PART_OF_DAY})?\b`),
     build: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
@@ -251,7 +287,7 @@ const RULES: Rule[] = [
   },
   // two days ago, a year ago, a week or so ago, five months ago
   {
-    re: re(String.raw`\b(?<n>${NUM}|a\s+few|several|some|many|few)\s+(?<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago\b`, ),
+    re: rei(String.raw`\b(?<n>${NUM}|a\s+few|several|some|many|few)\s+(?<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+ago\b`, ),
     build: (m) => {
       const n = numOf(m.groups!.n);
       if (n === null) return { k: 'none' };
@@ -264,7 +300,7 @@ const RULES: Rule[] = [
   },
   // last week, this month, next year, earlier this month, later this year, early next year, over the weekend
   {
-    re: re(String.raw`\b(?:(?<part>earlier|later|early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<rel>last|this|next|the\s+coming|the\s+current|the\s+past|the)\s+(?<unit>week|weekend|month|year)\b(?!['’]s\s+(?:total|level|figure|period)|\s+(?:earlier|before|after|later))`),
+    re: rei(String.raw`\b(?:(?<part>earlier|later|early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<rel>last|this|next|the\s+coming|the\s+current|the\s+past|the)\s+(?<unit>week|weekend|month|year)\b(?!\s+(?:earlier|before|after|later|ago)\b)`),
     build: (m) => {
       const rel = m.groups!.rel.toLowerCase().replace(/\s+/g, ' ');
       const unit = m.groups!.unit.toLowerCase() as 'week' | 'weekend' | 'month' | 'year';
@@ -400,7 +436,7 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", '’ll', 'shall', 'wo', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
-  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'later', 'hopes',
+  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'effective', 'hopes',
   'aims', 'until', 'ahead', 'deadline', 'could', 'might', 'may', 'should', 'must',
 ]);
 const PAST_WORDS = new Set([
@@ -416,6 +452,9 @@ const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re",
 const HAVE_FORMS = new Set(['has', 'have', 'had', "'ve", 'having']);
 // Words ending in -ed that are not past verbs.
 const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'bleed', 'breed', 'greed', 'indeed', 'creed', 'weed', 'proceed', 'exceed', 'succeed', 'embed', 'united', 'limited', 'alleged', 'armed', 'based', 'detailed', 'advanced', 'concerned', 'interested', 'qualified', 'related', 'so-called', 'unprecedented', 'unidentified', 'unnamed', 'expected', 'scheduled', 'planned', 'set', 'biased', 'dated']);
+
+// An -ed word right after these is an adjective ("a still unspecified date"), not a past verb.
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'well', 'newly', 'so', 'much', 'long', 'widely']);
 
 type Cue = 'past' | 'future' | null;
 
@@ -442,7 +481,7 @@ function cueOf(words: Word[], j: number): Cue {
     return PAST_WORDS.has(lw) && tag.startsWith('V') ? 'past' : lw === 'ago' || lw === 'last' ? 'past' : null;
   }
   if (PAST_WORDS.has(lw)) return 'past';
-  if (/^[a-z]{3,}ed$/.test(w) && !NOT_ED_VERB.has(lw)) {
+  if (/^[a-z]{3,}ed$/.test(w) && !NOT_ED_VERB.has(lw) && !/^un/.test(lw) && !DETERMINERS.has(prev)) {
     // A participle after a form of "be" is passive: its auxiliary ("was", "will be") decides instead.
     if (BE_FORMS.has(prev) || (prev === 'not' && BE_FORMS.has(words[j - 2]?.w.toLowerCase() ?? ''))) return null;
     if (HAVE_FORMS.has(prev)) return 'past';
@@ -537,7 +576,7 @@ function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnno
   for (const r of chrono.strict.parse(text, ref)) {
     const s = r.index, e = r.index + r.text.length;
     if (taken.some((f) => f.start < e && s < f.end)) continue;
-    if (!/\p{L}/u.test(r.text) && !/\d{4}/.test(r.text)) continue; // bare times and numbers
+    if (!/\d/.test(r.text) || !/\p{L}/u.test(r.text) && !/\d{4}/.test(r.text)) continue; // bare numbers; anaphora
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), m = c.get('month'), d = c.get('day');
