@@ -184,4 +184,4 @@ function main(): void {
   }, null, 2) + '\n');
 }
 
-main();
+if (process.argv[1]?.endsWith("dates-timebank.ts")) main();

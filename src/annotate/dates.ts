@@ -98,6 +98,8 @@ type Sem =
   | { k: 'monthDay'; m: number; d: number; d2?: number; wd?: number; shift: Shift }
   | { k: 'month'; m: number; shift: Shift; yearOffset?: number }
   | { k: 'weekday'; wd: number; shift: Shift }
+  | { k: 'quarter'; q: number }
+  | { k: 'season'; season: number; y?: number; shift: Shift }
   | { k: 'dayShift'; n: number }
   | { k: 'period'; unit: 'week' | 'weekend' | 'month' | 'year'; n: number; part?: 'earlier' | 'later'; shift?: Shift }
   | { k: 'none' };
@@ -245,6 +247,36 @@ const RULES: Rule[] = [
       if (!m.groups!.part && (COUNT_BEFORE.test(before) || COUNT_NOUN.test(after) || /^\s*[a-z]/.test(after) && /^two/i.test(m.groups!.y))) return null;
       return { k: 'year', y: yearOf(m.groups!.y) };
     },
+  },
+  // (the) third quarter (of 2025), third-quarter, Q3 2025: a quarter lies in one year, so it resolves at year precision
+  {
+    re: rei(String.raw`\b(?:(?:the\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|(?<=\s|^)Q(?<qn>[1-4]))(?:\s+(?:of\s+)?(?<y>${YEAR4})\b)?`),
+    build: (m) => {
+      const q = m.groups!.qn ? +m.groups!.qn : { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[m.groups!.q.toLowerCase()]!;
+      if (m.groups!.qn && !m.groups!.y) return null; // "Q3" alone is too often a label
+      return m.groups!.y ? { k: 'year', y: +m.groups!.y } : { k: 'quarter', q };
+    },
+  },
+  // (this|last|next) summer, the winter of 2019
+  {
+    re: rei(String.raw`\b(?:(?<shift>last|next|this\s+past|this\s+coming|this|the\s+coming|the\s+past|early|late|mid|the)[-\s]+)(?<season>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?<y>${YEAR4}))?`),
+    build: (m) => {
+      const season = { spring: 0, summer: 1, fall: 2, autumn: 2, winter: 3 }[m.groups!.season.toLowerCase() as 'spring']!;
+      const sh = m.groups!.shift.toLowerCase().replace(/\s+/g, ' ');
+      if (m.groups!.y) return { k: 'season', season, y: +m.groups!.y, shift: null };
+      if (sh === 'the' || sh === 'early' || sh === 'late' || sh === 'mid') return null; // generic ("in the summer")
+      return { k: 'season', season, shift: shiftOf(sh) ?? (sh === 'this past' ? 'last' : null) };
+    },
+  },
+  // the 19th century, the twentieth century: found, but wider than a year
+  {
+    re: rei(String.raw`\bthe\s+(?:\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[-\s]century\b`),
+    build: () => ({ k: 'none' }),
+  },
+  // year-end, year's end: the end of the current year
+  {
+    re: rei(String.raw`\byear(?:-|\s+|['’]s\s+)end\b`),
+    build: () => ({ k: 'period', unit: 'year', n: 0, part: 'later' }),
   },
   // the 1990s, the '90s, the nineties
   {
@@ -402,6 +434,28 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
       }
       return rangeToResolution(...monthRange(y, sem.m));
     }
+    case 'quarter': {
+      // The quarter in the year that the tense points to; a quarter under way counts as both past and future.
+      const cands = [y0 - 1, y0, y0 + 1].map((yy) => monthRange(yy, 3 * sem.q - 2)[0]);
+      const here = monthRange(y0, 3 * Math.floor((m0 - 1) / 3) + 1)[0];
+      const [y] = ymd(pickYear(here, cands, direction));
+      return rangeToResolution(monthRange(y, 3 * sem.q - 2)[0], monthRange(y, 3 * sem.q)[1]);
+    }
+    case 'season': {
+      // Meteorological seasons of the northern hemisphere: spring Mar-May ... winter Dec-Feb (which straddles a
+      // year end, so it cannot be placed even at year precision).
+      const first = 3 + 3 * sem.season;
+      const range = (yy: number) => [monthRange(yy, first)[0], monthRange(yy, first + 2)[1]] as const;
+      let yy: number;
+      if (sem.y !== undefined) yy = sem.y;
+      else {
+        const cur = range(y0);
+        if (sem.shift === 'last') yy = cur[1] < dl ? y0 : y0 - 1;
+        else if (sem.shift === 'next' || sem.shift === 'coming') yy = cur[0] > dl ? y0 : y0 + 1;
+        else yy = cur[1] < dl && direction === 'future' ? y0 + 1 : cur[0] > dl && direction === 'past' ? y0 - 1 : y0;
+      }
+      return rangeToResolution(...range(yy));
+    }
     case 'period': {
       let a: number, b: number;
       if (sem.unit === 'year') [a, b] = yearRange(y0 + sem.n);
@@ -448,6 +502,12 @@ const PAST_WORDS = new Set([
   'sank', 'swore', 'tore', 'woke', 'wore', 'won', 'withdrew', 'overtook', 'undertook', 'arose', 'awoke', 'forbade',
   'oversaw', 'underwent', 'reiterated', 'previously',
 ]);
+const SCHEDULE_VERBS = new Set([
+  'meet', 'meets', 'travels', 'convene', 'convenes', 'arrive', 'arrives', 'depart', 'departs', 'resume', 'resumes',
+  'begin', 'begins', 'visits', 'testifies', 'testify', 'speaks', 'reconvenes', 'reconvene', 'kicks', 'expires',
+  'expire', 'meeting', 'traveling', 'travelling', 'visiting', 'arriving', 'departing', 'testifying', 'speaking',
+  'hosting', 'holding', 'leaving', 'heading', 'returning', 'convening', 'resuming', 'launching', 'voting',
+]);
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re", 'was', 'were']);
 const HAVE_FORMS = new Set(['has', 'have', 'had', "'ve", 'having']);
 // Words ending in -ed that are not past verbs.
@@ -469,6 +529,11 @@ function cueOf(words: Word[], j: number): Cue {
   if (lw === 'set' && (next === 'to' || next === 'for')) return 'future';
   if (lw === 'due' && next !== 'process') return 'future';
   if (lw === 'going' && next === 'to') return 'future';
+  // Scheduled events take the present tense in news ("the two leaders meet Monday"), and so does the present
+  // progressive ("are meeting Sunday"); a progressive after "was"/"were" is past.
+  if (SCHEDULE_VERBS.has(lw) && !lw.endsWith('ing') && !tag) return DETERMINERS.has(prev) ? null : 'future';
+  if (tag === 'VBZ' || tag === 'VBP') return SCHEDULE_VERBS.has(lw) ? 'future' : null;
+  if (SCHEDULE_VERBS.has(lw) && lw.endsWith('ing') && (prev === 'is' || prev === 'are' || prev === "'re" || prev === 'am')) return 'future';
   if (lw === 'to' && (next === 'be' || next === 'hold' || next === 'meet' || next === 'visit' || next === 'begin' || next === 'start')) return 'future';
   if (FUTURE_WORDS.has(lw)) return lw === 'may' && /^[A-Z]/.test(w) ? null : 'future';
   if (lw === 'set' || lw === 'put' || lw === 'let' || lw === 'cut' || lw === 'hit' || lw === 'quit' || lw === 'shut') {
