@@ -26,7 +26,10 @@ export interface DateAnnotation {
   precision: Precision;
 }
 
-export type Direction = 'past' | 'future' | 'auto';
+/** Which way an expression without its own "last"/"next" points: 'past' = on or before the dateline, 'future' = on or
+ *  after it, 'present' = the nearest occurrence either way ("the vote is Sunday"), 'auto' = unknown (a weekday then
+ *  looks back, as news mostly does; a month or month-day takes the nearest year). */
+export type Direction = 'past' | 'future' | 'present' | 'auto';
 
 export interface Resolution {
   value: string | null;
@@ -407,6 +410,7 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
       if (sem.shift === 'last') n = dl - (back || 7);
       else if (sem.shift === 'next' || sem.shift === 'coming') n = dl + (fwd || 7);
       else if (sem.shift === 'this') n = direction === 'past' ? dl - back : dl + fwd;
+      else if (direction === 'present') n = back <= fwd ? dl - back : dl + fwd;
       else n = direction === 'future' ? dl + fwd : dl - back;
       return rangeToResolution(n, n);
     }
@@ -489,9 +493,9 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
 // Tense: which way an expression without its own "last"/"next" points.
 
 const FUTURE_WORDS = new Set([
-  'will', "'ll", '’ll', 'shall', 'wo', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
+  'will', "'ll", '’ll', 'shall', 'wo', "won't", 'won’t', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
   'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'effective', 'hopes',
-  'aims', 'until', 'ahead', 'deadline', 'could', 'might', 'may', 'should', 'must',
+  'aims', 'until', 'ahead', 'could', 'might', 'may', 'should', 'must',
 ]);
 const PAST_WORDS = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'earlier', 'yesterday', 'met', 'held', 'went', 'came',
@@ -516,7 +520,7 @@ const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hun
 // An -ed word right after these is an adjective ("a still unspecified date"), not a past verb.
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'well', 'newly', 'so', 'much', 'long', 'widely']);
 
-type Cue = 'past' | 'future' | null;
+type Cue = 'past' | 'future' | 'present' | null;
 
 interface Word { w: string; tag: string }
 
@@ -529,6 +533,9 @@ function cueOf(words: Word[], j: number): Cue {
   if (lw === 'set' && (next === 'to' || next === 'for')) return 'future';
   if (lw === 'due' && next !== 'process') return 'future';
   if (lw === 'going' && next === 'to') return 'future';
+  // A present-tense copula with a date ("the vote is Sunday", "there's another meeting Wednesday") can point either
+  // way, so it asks for the nearest occurrence; a participle after it is passive and decides instead.
+  if ((lw === 'is' || lw === 'are' || (lw === "'s" || lw === '’s') && /^(?:there|it|that|what|here)$/.test(prev)) && !/^[a-z]{3,}(?:ed|en)$/.test(next)) return 'present';
   // Scheduled events take the present tense in news ("the two leaders meet Monday"), and so does the present
   // progressive ("are meeting Sunday"); a progressive after "was"/"were" is past.
   if (SCHEDULE_VERBS.has(lw) && !lw.endsWith('ing') && !tag) return DETERMINERS.has(prev) ? null : 'future';
@@ -555,7 +562,7 @@ function cueOf(words: Word[], j: number): Cue {
   return null;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’](?:ll|ve|re|s)\b|[;:—–]|\S/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:n['’]t\b)?|['’](?:ll|ve|re|s|d|m)\b|[;:—–]|\S/gu;
 
 /** Token-like words of text[from, to) with their PTB tags when the Doc has a POS layer. */
 function wordsIn(doc: Doc, from: number, to: number): Word[] {
@@ -609,12 +616,19 @@ export function directionAt(doc: Doc, start: number, end: number): Direction {
 
 interface Found { start: number; end: number; sem: Sem }
 
+/** "This Week" (a TV show), "VOA Today": relative words in title case are names, not dates. */
+function looksLikeTitle(match: string, before: string): boolean {
+  if (/^\p{Lu}[\p{Ll}]/u.test(match) && /\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/[.!?:]["'”’]?\s+$/u.test(before)) return true;
+  return /\s\p{Lu}\p{Ll}/u.test(match) && !/^\p{Lu}+\b/u.test(match.replace(/^\S+\s+/, ''));
+}
+
 function scan(text: string): Found[] {
   const all: Found[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      if (rule.re.flags.includes('i') && looksLikeTitle(m[0], text.slice(Math.max(0, m.index - 20), m.index))) continue;
       const sem = rule.build(m, text);
       if (sem) all.push({ start: m.index, end: m.index + m[0].length, sem });
     }
@@ -641,7 +655,8 @@ function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnno
   for (const r of chrono.strict.parse(text, ref)) {
     const s = r.index, e = r.index + r.text.length;
     if (taken.some((f) => f.start < e && s < f.end)) continue;
-    if (!/\d/.test(r.text) || !/\p{L}/u.test(r.text) && !/\d{4}/.test(r.text)) continue; // bare numbers; anaphora
+    // Only calendar dates: chrono also reads "within 15 days" and "30 days before" as dates, which they are not.
+    if (!/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(r.text)) continue;
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), m = c.get('month'), d = c.get('day');
