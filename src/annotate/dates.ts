@@ -232,7 +232,8 @@ const RULES: Rule[] = [
         const before = text.slice(Math.max(0, m.index - 20), m.index);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
         // "a June agreement", "the March meeting": a month used as a modifier of a common noun.
-        const modifier = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her)\s+$/iu.test(before) && /^\s+[a-z]/.test(after);
+        const modifier = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her)\s+$/iu.test(before) && /^\s+[a-z]/.test(after)
+          && !/^\s+(?:for|on|of|to|in|and|or|against|through|from|at|by|with)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
         if (!MONTH_CUE.test(before) && !/^['’]s\b/.test(after) && !modifier) return null;
         // "May" and "March" are words first: they need a preposition, not just "and"/"to".
         if (/^(?:May|March)$/.test(mo) && /(?:^|[^\p{L}])(?:and|or|to|from|of|for)\s*$/iu.test(before)) return null;
@@ -552,6 +553,8 @@ function cueOf(words: Word[], j: number): Cue {
     if (tag === 'VBN') return BE_FORMS.has(prev) ? null : 'past';
     return PAST_WORDS.has(lw) && tag.startsWith('V') ? 'past' : lw === 'ago' || lw === 'last' ? 'past' : null;
   }
+  // A participle after a form of "be" is passive: its auxiliary ("was", "will be") decides instead.
+  if (BE_FORMS.has(prev) && (/^[a-z]{3,}(?:ed|en)$/.test(w) || PAST_WORDS.has(lw)) && lw !== 'was' && lw !== 'were') return null;
   if (PAST_WORDS.has(lw)) return 'past';
   if (/^[a-z]{3,}ed$/.test(w) && !NOT_ED_VERB.has(lw) && !/^un/.test(lw) && !DETERMINERS.has(prev)) {
     // A participle after a form of "be" is passive: its auxiliary ("was", "will be") decides instead.
