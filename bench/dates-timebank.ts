@@ -60,9 +60,10 @@ export function plainDoc(text: string): Doc {
   const starts: number[] = [], ends: number[] = [], firsts: number[] = [0];
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[-.'’][\p{L}\p{N}]+)*|\S/gu)) {
     const t = m[0];
-    if (starts.length && /^[.!?]$/.test(text.slice(starts[starts.length - 1], ends[ends.length - 1]))) {
-      if (/^[\p{Lu}"`'(]/u.test(t)) firsts.push(starts.length);
-    }
+    const tok = (k: number) => (k >= 0 ? text.slice(starts[k], ends[k]) : '');
+    const n = starts.length;
+    const stop = /^[.!?]$/.test(tok(n - 1)) || (/^["'”’]+$/.test(tok(n - 1)) && /^[.!?]$/.test(tok(n - 2)));
+    if (n && stop && /^[\p{Lu}"`'(“]/u.test(t)) firsts.push(n);
     starts.push(m.index);
     ends.push(m.index + t.length);
   }

@@ -505,7 +505,7 @@ const PAST_WORDS = new Set([
   'flew', 'grew', 'knew', 'threw', 'sold', 'paid', 'found', 'heard', 'felt', 'shot', 'meant', 'stole', 'spent', 'hit',
   'cut', 'put', 'quit', 'set', 'shut', 'split', 'spread', 'hurt', 'let', 'beat', 'bit', 'fled', 'got', 'forgot',
   'sank', 'swore', 'tore', 'woke', 'wore', 'won', 'withdrew', 'overtook', 'undertook', 'arose', 'awoke', 'forbade',
-  'oversaw', 'underwent', 'reiterated', 'previously',
+  'oversaw', 'underwent', 'reiterated', 'previously', 'past', 'recently', 'already', 'since',
 ]);
 const SCHEDULE_VERBS = new Set([
   'meet', 'meets', 'travels', 'convene', 'convenes', 'arrive', 'arrives', 'depart', 'departs', 'resume', 'resumes',
@@ -589,6 +589,8 @@ function sentenceRange(doc: Doc, start: number, end: number): [number, number] {
   return [Math.min(s.startChar, start), Math.max(s.endChar, end)];
 }
 
+const PRESENT_REACH = 4;
+
 /**
  * Which way the sentence around text[start, end) points: the nearest tense cue wins, looking left first (the verb
  * that governs a date usually precedes it in English news) and only then right. Clause punctuation (;) stops the
@@ -601,12 +603,15 @@ export function directionAt(doc: Doc, start: number, end: number): Direction {
   for (let j = left.length - 1; j >= 0; j--) {
     if (/^[;:—–]$/.test(left[j].w)) break;
     const c = cueOf(left, j);
+    // A copula governs a date only close by ("is Sunday"), not across a clause ("are convertible at ... Thursday's").
+    if (c === 'present' && left.length - j > PRESENT_REACH) continue;
     if (c) { lc = c; ld = left.length - j; break; }
   }
   let rc: Cue = null, rd = Infinity;
   for (let j = 0; j < right.length; j++) {
     if (/^[;:—–]$/.test(right[j].w)) break;
     const c = cueOf(right, j);
+    if (c === 'present' && j + 1 > PRESENT_REACH) continue;
     if (c) { rc = c; rd = j + 1; break; }
   }
   // Right-hand cues count a little less: "Sunday's vote will ..." is fine, but the left verb usually governs.
