@@ -127,6 +127,19 @@ const cases: Case[] = [
   { name: 'spoken years from broadcast transcripts resolve', dateline: '1998-01-15',
     text: 'In nineteen ninety-one he was convicted in state court.', expect: [['nineteen ninety-one', '1991-01-01', 'year']] },
 
+  // Anaphora: counted from the last date the story named.
+  { name: '"two days later" counts from the story’s last date', dateline: '2025-03-14',
+    text: 'The Jairan remained at Liuheng Island until March 3, when it headed south and docked at the port on March 8. Two days later, the Jairan departed.',
+    expect: [['March 8', '2025-03-08', 'day'], ['Two days later', '2025-03-10', 'day']] },
+  { name: '"the following year" counts from the story’s last year', dateline: '1998-04-18',
+    text: 'On May 22, 1995, he was made a brigadier general, and the following year he was appointed military attache.',
+    expect: [['the following year', '1996-01-01', 'year']] },
+  { name: 'a look back does not move the reference date', dateline: '2025-03-14',
+    text: 'Sales rose in 2024 from a year earlier. Profit also rose from a year earlier.',
+    expect: [['a year earlier', '2023-01-01', 'year']] },
+  { name: 'an anaphor with no date before it stays unresolved', dateline: '2025-03-14',
+    text: 'The next day, protesters returned to the square.', expect: [['The next day', null, 'none']] },
+
   // Without a dateline, relative expressions stay unresolved.
   { name: 'without a dateline a weekday is found but unresolved',
     text: 'Putin called Trump on Saturday.', expect: [['Saturday', null, 'none']] },

@@ -105,6 +105,7 @@ type Sem =
   | { k: 'season'; season: number; y?: number; shift: Shift }
   | { k: 'dayShift'; n: number }
   | { k: 'period'; unit: 'week' | 'weekend' | 'month' | 'year'; n: number; part?: 'earlier' | 'later'; shift?: Shift }
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; n: number }
   | { k: 'none' };
 
 const MONTHS: Record<string, number> = {
@@ -252,6 +253,22 @@ const RULES: Rule[] = [
       return { k: 'year', y: yearOf(m.groups!.y) };
     },
   },
+  // the next day, the previous month, that year, the same day, two days later, a year earlier
+  {
+    re: rei(String.raw`\b(?:the\s+(?<rel>following|next|previous|prior|preceding|same)\s+(?<unit>day|week|month|year)|that\s+(?<unit2>day|week|month|year)|the\s+(?<unit3>day)\s+(?<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its|[\p{Lu}\d]))|(?<n>${NUM})\s+(?<unit4>day|week|month|year)s?\s+(?<le>later|earlier))\b`),
+    build: (m) => {
+      const g = m.groups!;
+      const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? g.unit4).toLowerCase() as 'day' | 'week' | 'month' | 'year';
+      if (g.rel) {
+        const rel = g.rel.toLowerCase();
+        return { k: 'anaphor', unit, n: rel === 'same' ? 0 : rel === 'following' || rel === 'next' ? 1 : -1 };
+      }
+      if (g.unit2) return { k: 'anaphor', unit, n: 0 };
+      if (g.unit3) return { k: 'anaphor', unit, n: g.ba.toLowerCase() === 'after' ? 1 : -1 };
+      const n = numOf(g.n);
+      return n === null ? { k: 'none' } : { k: 'anaphor', unit, n: g.le.toLowerCase() === 'later' ? n : -n };
+    },
+  },
   // (the) third quarter (of 2025), third-quarter, Q3 2025: a quarter lies in one year, so it resolves at year precision
   {
     re: rei(String.raw`\b(?:(?:the\s+)?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter|(?<=\s|^)Q(?<qn>[1-4]))(?:\s+(?:of\s+)?(?<y>${YEAR4})\b)?`),
@@ -387,22 +404,25 @@ function pickYear(dl: number, cands: number[], direction: Direction): number {
   return best;
 }
 
-function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resolution {
+type Range = readonly [number, number];
+
+function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | null {
   switch (sem.k) {
     case 'none':
-      return NONE;
+      return null;
     case 'date':
-      return rangeToResolution(dayNum(sem.y, sem.m, sem.d), dayNum(sem.y, sem.m, sem.d2 ?? sem.d));
+      return [dayNum(sem.y, sem.m, sem.d), dayNum(sem.y, sem.m, sem.d2 ?? sem.d)];
     case 'monthOfYear':
-      return rangeToResolution(...monthRange(sem.y, sem.m));
+      return monthRange(sem.y, sem.m);
     case 'year':
-      return rangeToResolution(yearRange(sem.y)[0], yearRange(sem.y2 ?? sem.y)[1]);
+      return [yearRange(sem.y)[0], yearRange(sem.y2 ?? sem.y)[1]];
   }
-  if (dl === null) return NONE;
+  if (sem.k === 'anaphor') return null; // needs a reference date from the text: see shiftFrom
+  if (dl === null) return null;
   const [y0, m0] = ymd(dl);
   switch (sem.k) {
     case 'dayShift':
-      return rangeToResolution(dl + sem.n, dl + sem.n);
+      return [dl + sem.n, dl + sem.n];
     case 'weekday': {
       const wd0 = weekday(dl);
       const back = (wd0 - sem.wd + 7) % 7; // days back to the most recent such weekday, 0 = the dateline itself
@@ -413,17 +433,17 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
       else if (sem.shift === 'this') n = direction === 'past' ? dl - back : dl + fwd;
       else if (direction === 'present') n = back <= fwd ? dl - back : dl + fwd;
       else n = direction === 'future' ? dl + fwd : dl - back;
-      return rangeToResolution(n, n);
+      return [n, n];
     }
     case 'monthDay': {
       const cands: number[] = [];
       for (const y of [y0 - 1, y0, y0 + 1]) if (validDay(y, sem.m, sem.d)) cands.push(dayNum(y, sem.m, sem.d));
-      if (!cands.length) return NONE;
+      if (!cands.length) return null;
       // A weekday given with the date ("Saturday, April 4") settles the year when only one candidate fits.
       const fitting = sem.wd === undefined ? [] : cands.filter((c) => weekday(c) === sem.wd);
       const a = fitting.length === 1 ? fitting[0] : pickYear(dl, cands, direction);
       const [y] = ymd(a);
-      return rangeToResolution(a, sem.d2 ? dayNum(y, sem.m, sem.d2) : a);
+      return [a, sem.d2 ? dayNum(y, sem.m, sem.d2) : a];
     }
     case 'month': {
       let y: number;
@@ -437,14 +457,14 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
         const here = dayNum(y0, m0, 1);
         y = ymd(pickYear(here, cands, direction))[0];
       }
-      return rangeToResolution(...monthRange(y, sem.m));
+      return monthRange(y, sem.m);
     }
     case 'quarter': {
       // The quarter in the year that the tense points to; a quarter under way counts as both past and future.
       const cands = [y0 - 1, y0, y0 + 1].map((yy) => monthRange(yy, 3 * sem.q - 2)[0]);
       const here = monthRange(y0, 3 * Math.floor((m0 - 1) / 3) + 1)[0];
       const [y] = ymd(pickYear(here, cands, direction));
-      return rangeToResolution(monthRange(y, 3 * sem.q - 2)[0], monthRange(y, 3 * sem.q)[1]);
+      return [monthRange(y, 3 * sem.q - 2)[0], monthRange(y, 3 * sem.q)[1]];
     }
     case 'season': {
       // Meteorological seasons of the northern hemisphere: spring Mar-May ... winter Dec-Feb (which straddles a
@@ -459,7 +479,7 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
         else if (sem.shift === 'next' || sem.shift === 'coming') yy = cur[0] > dl ? y0 : y0 + 1;
         else yy = cur[1] < dl && direction === 'future' ? y0 + 1 : cur[0] > dl && direction === 'past' ? y0 - 1 : y0;
       }
-      return rangeToResolution(...range(yy));
+      return range(yy);
     }
     case 'period': {
       let a: number, b: number;
@@ -485,8 +505,30 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Resoluti
       // that straddles a month end may still fit in one month.
       if (sem.part === 'earlier' && sem.n === 0 && dl > a) b = Math.min(b, dl);
       if (sem.part === 'later' && sem.n === 0 && dl < b) a = Math.max(a, dl);
-      return rangeToResolution(a, b);
+      return [a, b];
     }
+  }
+}
+
+/**
+ * "the next day", "a year earlier", "that month": counted from the reference date the story last set, not from the
+ * dateline. The unit must be at least as coarse as the reference's precision ("the next day" after "in March" is
+ * not a day anyone can name).
+ */
+function shiftFrom(sem: Extract<Sem, { k: 'anaphor' }>, ref: Range): Range | null {
+  const [a, b] = ref;
+  const [ya, ma] = ymd(a), [yb, mb] = ymd(b);
+  switch (sem.unit) {
+    case 'day':
+    case 'week': {
+      if (a !== b) return null;
+      const n = a + sem.n * (sem.unit === 'week' ? 7 : 1);
+      return [n, n];
+    }
+    case 'month':
+      return ya === yb && ma === mb ? monthRange(ya, ma + sem.n) : null;
+    case 'year':
+      return ya === yb ? yearRange(ya + sem.n) : null;
   }
 }
 
@@ -686,17 +728,25 @@ export function resolveExpression(text: string, dateline: string | undefined, di
   const found = scan(text);
   if (!found.length) return NONE;
   const best = found.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-  return resolveSem(best.sem, parseDateline(dateline), direction);
+  const r = resolveSem(best.sem, parseDateline(dateline), direction);
+  return r ? rangeToResolution(...r) : NONE;
 }
 
 /** Every date expression in the Doc, resolved against the dateline (YYYY-MM-DD) when one is given. */
 export function findDates(doc: Doc, dateline?: string): DateAnnotation[] {
   const dl = parseDateline(dateline);
   const found = scan(doc.text);
+  // The story's reference date: the last date it named, which "the next day" and "a year earlier" count from.
+  let ref: Range | null = null;
   const out: DateAnnotation[] = found.map((f) => {
-    const needsTense = f.sem.k === 'weekday' || f.sem.k === 'monthDay' || f.sem.k === 'month' || (f.sem.k === 'period' && f.sem.unit === 'weekend');
+    const s = f.sem;
+    const needsTense = s.k === 'weekday' || s.k === 'monthDay' || s.k === 'month' || s.k === 'quarter' || s.k === 'season' || (s.k === 'period' && s.unit === 'weekend');
     const direction = needsTense && dl !== null ? directionAt(doc, f.start, f.end) : 'auto';
-    const r = resolveSem(f.sem, dl, direction);
+    const range = s.k === 'anaphor' ? (ref ? shiftFrom(s, ref) : null) : resolveSem(s, dl, direction);
+    // A story moves its reference forward ("the next day ... two days later"), but a look back is a comparison
+    // ("up from $2 a year earlier") that leaves it where it was.
+    if (range && !(s.k === 'anaphor' && s.n < 0)) ref = range;
+    const r = range ? rangeToResolution(...range) : NONE;
     return { text: doc.text.slice(f.start, f.end), start: f.start, end: f.end, value: r.value, precision: r.precision };
   });
   out.push(...chronoExtras(doc.text, found, dl));
