@@ -105,7 +105,7 @@ type Sem =
   | { k: 'season'; season: number; y?: number; shift: Shift }
   | { k: 'dayShift'; n: number }
   | { k: 'period'; unit: 'week' | 'weekend' | 'month' | 'year'; n: number; part?: 'earlier' | 'later'; shift?: Shift }
-  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; n: number }
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; n: number; shift?: boolean }
   | { k: 'none' };
 
 const MONTHS: Record<string, number> = {
@@ -266,7 +266,7 @@ const RULES: Rule[] = [
       if (g.unit2) return { k: 'anaphor', unit, n: 0 };
       if (g.unit3) return { k: 'anaphor', unit, n: g.ba.toLowerCase() === 'after' ? 1 : -1 };
       const n = numOf(g.n);
-      return n === null ? { k: 'none' } : { k: 'anaphor', unit, n: g.le.toLowerCase() === 'later' ? n : -n };
+      return n === null ? { k: 'none' } : { k: 'anaphor', unit, n: g.le.toLowerCase() === 'later' ? n : -n, shift: true };
     },
   },
   // (the) third quarter (of 2025), third-quarter, Q3 2025: a quarter lies in one year, so it resolves at year precision
@@ -517,7 +517,16 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | 
  */
 function shiftFrom(sem: Extract<Sem, { k: 'anaphor' }>, ref: Range): Range | null {
   const [a, b] = ref;
-  const [ya, ma] = ymd(a), [yb, mb] = ymd(b);
+  const [ya, ma, da] = ymd(a), [yb, mb] = ymd(b);
+  // "a year earlier" moves the reference itself, so a day stays a day ("Sept. 30 ... a year earlier" = the Sept. 30
+  // before); "the following year" names the whole unit.
+  if (sem.shift && a === b && (sem.unit === 'month' || sem.unit === 'year')) {
+    const months = sem.unit === 'year' ? 12 * sem.n : sem.n;
+    const [ty, tm] = ymd(monthRange(ya, ma + months)[0]);
+    const d = Math.min(da, daysInMonth(ty, tm));
+    return [dayNum(ty, tm, d), dayNum(ty, tm, d)];
+  }
+  if (sem.shift && ya === yb && ma === mb && a !== b && sem.unit === 'year') return monthRange(ya + sem.n, ma);
   switch (sem.unit) {
     case 'day':
     case 'week': {
@@ -556,7 +565,6 @@ const SCHEDULE_VERBS = new Set([
   'hosting', 'holding', 'leaving', 'heading', 'returning', 'convening', 'resuming', 'launching', 'voting',
 ]);
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re", 'was', 'were']);
-const HAVE_FORMS = new Set(['has', 'have', 'had', "'ve", 'having']);
 // Words ending in -ed that are not past verbs.
 const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'bleed', 'breed', 'greed', 'indeed', 'creed', 'weed', 'proceed', 'exceed', 'succeed', 'embed', 'united', 'limited', 'alleged', 'armed', 'based', 'detailed', 'advanced', 'concerned', 'interested', 'qualified', 'related', 'so-called', 'unprecedented', 'unidentified', 'unnamed', 'expected', 'scheduled', 'planned', 'set', 'biased', 'dated']);
 
@@ -599,10 +607,7 @@ function cueOf(words: Word[], j: number): Cue {
   if (BE_FORMS.has(prev) && (/^[a-z]{3,}(?:ed|en)$/.test(w) || PAST_WORDS.has(lw)) && lw !== 'was' && lw !== 'were') return null;
   if (PAST_WORDS.has(lw)) return 'past';
   if (/^[a-z]{3,}ed$/.test(w) && !NOT_ED_VERB.has(lw) && !/^un/.test(lw) && !DETERMINERS.has(prev)) {
-    // A participle after a form of "be" is passive: its auxiliary ("was", "will be") decides instead.
-    if (BE_FORMS.has(prev) || (prev === 'not' && BE_FORMS.has(words[j - 2]?.w.toLowerCase() ?? ''))) return null;
-    if (HAVE_FORMS.has(prev)) return 'past';
-    return 'past';
+    return prev === 'not' && BE_FORMS.has(words[j - 2]?.w.toLowerCase() ?? '') ? null : 'past';
   }
   return null;
 }
