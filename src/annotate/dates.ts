@@ -394,6 +394,9 @@ function monthDaySem(mo: string, ds: string, d2s: string | undefined, ys: string
 const AGAINST_TENSE = 4;
 
 function pickYear(dl: number, cands: number[], direction: Direction): number {
+  // A date in the present tense ("the deadline is Feb. 1") is a schedule: it leans forward, as weekdays do not
+  // need to (they are never more than three days from the dateline either way).
+  if (direction === 'present') direction = 'future';
   let best = cands[0], bestCost = Infinity;
   for (const c of cands) {
     const delta = c - dl;
@@ -546,8 +549,8 @@ function shiftFrom(sem: Extract<Sem, { k: 'anaphor' }>, ref: Range): Range | nul
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", '’ll', 'shall', 'wo', "won't", 'won’t', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
-  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'effective', 'hopes',
-  'aims', 'until', 'ahead', 'could', 'might', 'may', 'should', 'must',
+  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'hopes',
+  'aims', 'until', 'could', 'might', 'may', 'should', 'must',
 ]);
 const PAST_WORDS = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'earlier', 'yesterday', 'met', 'held', 'went', 'came',
@@ -584,6 +587,8 @@ function cueOf(words: Word[], j: number): Cue {
   if (lw === 'set' && (next === 'to' || next === 'for')) return 'future';
   if (lw === 'due' && next !== 'process') return 'future';
   if (lw === 'going' && next === 'to') return 'future';
+  // "effective Monday" dates a change that may have come or may be coming: the nearest such day.
+  if (lw === 'effective' || lw === 'starting' || lw === 'beginning' && !tag) return 'present';
   // A present-tense copula with a date ("the vote is Sunday", "there's another meeting Wednesday") can point either
   // way, so it asks for the nearest occurrence; a participle after it is passive and decides instead.
   if ((lw === 'is' || lw === 'are' || (lw === "'s" || lw === '’s') && /^(?:there|it|that|what|here)$/.test(prev)) && !/^[a-z]{3,}(?:ed|en)$/.test(next)) return 'present';
@@ -658,7 +663,7 @@ export function directionAt(doc: Doc, start: number, end: number): Direction {
   for (let j = 0; j < right.length; j++) {
     if (/^[;:—–]$/.test(right[j].w)) break;
     const c = cueOf(right, j);
-    if (c === 'present' && j + 1 > PRESENT_REACH) continue;
+    if (c === 'present') continue; // "worth $130 million in October, are worth half that now": the main clause's
     if (c) { rc = c; rd = j + 1; break; }
   }
   // Right-hand cues count a little less: "Sunday's vote will ..." is fine, but the left verb usually governs.
