@@ -94,6 +94,12 @@ const cases: Case[] = [
   { name: '"in May" is a month', dateline: '2025-06-15',
     text: 'Elections were held in May, and the results were disputed.', expect: [['May', '2025-05-01', 'month']] },
 
+  { name: 'the first month of a range takes the year given at its end', dateline: '2019-12-18',
+    text: 'More than 2.8 million Chinese tourists visited Vietnam from January through July this year.',
+    expect: [['January', '2019-01-01', 'month'], ['July this year', '2019-07-01', 'month']] },
+  { name: 'a range across New Year starts in the year before', dateline: '2025-03-01',
+    text: 'The offensive ran from Dec. 28 to Jan. 3, 2024.', expect: [['Dec. 28', '2023-12-28', 'day'], ['Jan. 3, 2024', '2024-01-03', 'day']] },
+
   // Relative periods.
   { name: '"last week" inside one month is month precision', dateline: '2025-06-15',
     text: 'The United States announced last week that it would cease military aid.', expect: [['last week', '2025-06-01', 'month']] },

@@ -204,6 +204,26 @@ const RULES: Rule[] = [
     re: re(String.raw`\b(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\d|3[01])/(?<y>${YEAR4})\b`),
     build: (m) => dateSem(+m.groups!.y, +m.groups!.m, +m.groups!.d),
   },
+  // The first half of a range takes the year of the second: "from January through July this year", "March 3 to
+  // March 8, 2025", "between May and June 2024". Only the first date is matched here; the second has its own rule.
+  {
+    re: re(String.raw`(?<mo>${MONTH})(?:\s+(?<d>${DAY}))?(?=\s*(?:through|to|until|till|and|or|[-–])\s*(?<mo2>${MONTH})?(?:\s*${DAY})?(?:,?\s+(?<y>${YEAR4})\b|\s+(?<rel>last|this|next)\s+year\b))`),
+    build: (m) => {
+      const g = m.groups!;
+      const mo = monthOf(g.mo), mo2 = g.mo2 ? monthOf(g.mo2) : mo;
+      if (!g.mo2 && !g.d) return null;
+      const base = g.y ? +g.y : null;
+      const offset = g.rel ? ({ last: -1, this: 0, next: 1 } as Record<string, number>)[g.rel.toLowerCase()] : 0;
+      const back = mo > mo2 ? -1 : 0; // "December to February 2025" starts in 2024
+      if (base !== null) {
+        const y = base + back;
+        if (!g.d) return { k: 'monthOfYear', y, m: mo };
+        return dateSem(y, mo, dayOf(g.d));
+      }
+      if (g.d) return null; // "March 3 to March 8 this year" is rare enough to leave to the month-day rule
+      return { k: 'month', m: mo, shift: null, yearOffset: offset + back };
+    },
+  },
   // (Saturday,) June 14(-15)(, 2025) and (Saturday,) 14(-15) June (2025), the 14th of June
   {
     re: re(String.raw`(?:(?<wd>${WD}),?\s+(?:the\s+)?)?(?<mo>${MONTH})\s+(?<d>${DAY})(?:\s*[-–]\s*(?<d2>${DAY}))?${NOT_AFTER}(?:,?\s+(?<y>${YEAR4})\b)?`),
