@@ -11,8 +11,12 @@
 // - Relative expressions ("Saturday", "last month", "two days ago") need a dateline; without one they are still
 //   found but get value null / precision 'none'. Expressions that carry their year ("June 14, 2025") always resolve.
 // - Direction: a bare weekday, month or month-day is the most recent one on or before the dateline in a
-//   past-tense context and the next one on or after it in a future/plan context (detected from the sentence);
-//   with no cue a weekday looks back and a month-day takes the nearest year.
+//   past-tense context and the next one on or after it in a future/plan context (detected from the sentence: POS
+//   tags when the Doc has them, word cues otherwise). A weekday is strict; a month or month-day may still go
+//   against the tense when that is much closer (cost x4), since "set the vote for Oct. 3" has a past verb. With no
+//   cue a weekday or month looks back (news mostly does) and a month-day takes the nearest year.
+// - Anaphora ("the next day", "two days later", "a year earlier", "that year") count from the last date the story
+//   named, not from the dateline; with none before them they stay unresolved.
 // Dates are civil days; all arithmetic is on UTC day numbers so time zones never shift a day.
 import * as chrono from 'chrono-node';
 import type { Doc } from '../text/doc.js';
@@ -27,8 +31,8 @@ export interface DateAnnotation {
 }
 
 /** Which way an expression without its own "last"/"next" points: 'past' = on or before the dateline, 'future' = on or
- *  after it, 'present' = the nearest occurrence either way ("the vote is Sunday"), 'auto' = unknown (a weekday then
- *  looks back, as news mostly does; a month or month-day takes the nearest year). */
+ *  after it, 'present' = the nearest weekday either way ("the vote is Sunday"; months and month-days lean forward), 'auto' =
+ *  unknown (a weekday or month then looks back, as news mostly does; a month-day takes the nearest year). */
 export type Direction = 'past' | 'future' | 'present' | 'auto';
 
 export interface Resolution {
@@ -478,7 +482,7 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | 
         // Compare month starts; the dateline's own month counts as both past and future.
         const cands = [y0 - 1, y0, y0 + 1].map((yy) => dayNum(yy, sem.m, 1));
         const here = dayNum(y0, m0, 1);
-        y = ymd(pickYear(here, cands, direction))[0];
+        y = ymd(pickYear(here, cands, direction === 'auto' ? 'past' : direction))[0];
       }
       return monthRange(y, sem.m);
     }
