@@ -209,4 +209,5 @@ function main(): void {
   }, null, 2) + '\n');
 }
 
-if (process.argv[1]?.endsWith("dates-timebank.ts")) main();
+// Runs only as the entry point, so that other scripts may import parseTml and plainDoc.
+if (/dates-timebank\.[jt]s$/.test(process.argv[1] ?? '')) main();

@@ -702,7 +702,7 @@ interface Found { start: number; end: number; sem: Sem }
 
 /** "This Week" (a TV show), "VOA Today": relative words in title case are names, not dates. */
 function looksLikeTitle(match: string, before: string): boolean {
-  if (/^\p{Lu}[\p{Ll}]/u.test(match) && /\p{Lu}[\p{L}.]*\s+$/u.test(before) && !/[.!?:]["'”’]?\s+$/u.test(before)) return true;
+  if (/^\p{Lu}[\p{Ll}]/u.test(match) && /\p{Lu}[\p{L}.]*[ \t]+$/u.test(before) && !/[.!?:]["'”’]?\s+$/u.test(before)) return true;
   return /\s\p{Lu}\p{Ll}/u.test(match) && !/^\p{Lu}+\b/u.test(match.replace(/^\S+\s+/, ''));
 }
 
