@@ -100,6 +100,10 @@ const cases: Case[] = [
   { name: 'a range across New Year starts in the year before', dateline: '2025-03-01',
     text: 'The offensive ran from Dec. 28 to Jan. 3, 2024.', expect: [['Dec. 28', '2023-12-28', 'day'], ['Jan. 3, 2024', '2024-01-03', 'day']] },
 
+  { name: 'the second half of a range comes after the first, whatever the tense', dateline: '2025-03-09',
+    text: 'The central bank said bills maturing between March 25 and June 25 were rolled over.',
+    expect: [['March 25', '2025-03-25', 'day'], ['June 25', '2025-06-25', 'day']] },
+
   // Relative periods.
   { name: '"last week" inside one month is month precision', dateline: '2025-06-15',
     text: 'The United States announced last week that it would cease military aid.', expect: [['last week', '2025-06-01', 'month']] },

@@ -129,7 +129,7 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const WD = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR4 = String.raw`(?:1[0-9]\d\d|20\d\d|21\d\d)`;
-const NUM = String.raw`(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a couple of)`;
+const NUM = String.raw`(?:(?<![\d,.])\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a couple of)`;
 const PART_OF_DAY = String.raw`(?:\s+(?:morning|afternoon|evening|night|midday|noon))`;
 const NOT_AFTER = String.raw`(?![\p{L}\p{N}]|[-–/]\d|[.,]\d)`;
 
@@ -537,6 +537,21 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | 
   }
 }
 
+/** The first occurrence of a yearless month-day or month that ends on or after day `from`. */
+function followOn(sem: Extract<Sem, { k: 'monthDay' | 'month' }>, from: number): Range | null {
+  const [y0] = ymd(from);
+  for (const y of [y0, y0 + 1]) {
+    if (sem.k === 'month') {
+      const r = monthRange(y, sem.m);
+      if (r[1] >= from) return r;
+    } else if (validDay(y, sem.m, sem.d)) {
+      const a = dayNum(y, sem.m, sem.d);
+      if (a >= from) return [a, sem.d2 ? dayNum(y, sem.m, sem.d2) : a];
+    }
+  }
+  return null;
+}
+
 /**
  * "the next day", "a year earlier", "that month": counted from the reference date the story last set, not from the
  * dateline. The unit must be at least as coarse as the reference's precision ("the next day" after "in March" is
@@ -740,7 +755,8 @@ function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnno
     const s = r.index, e = r.index + r.text.length;
     if (taken.some((f) => f.start < e && s < f.end)) continue;
     // Only calendar dates: chrono also reads "within 15 days" and "30 days before" as dates, which they are not.
-    if (!/\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(r.text)) continue;
+    // Numeric dates need one separator throughout and a year, so that prices in sixteenths ("10-5/16") are not dates.
+    if (!/(?<![\d/.-])\d{1,4}([/.-])\d{1,2}\1\d{2,4}(?![\d/.-])|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(r.text)) continue;
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), m = c.get('month'), d = c.get('day');
@@ -772,11 +788,19 @@ export function findDates(doc: Doc, dateline?: string): DateAnnotation[] {
   const found = scan(doc.text);
   // The story's reference date: the last date it named, which "the next day" and "a year earlier" count from.
   let ref: Range | null = null;
+  let prevEnd = -1, prevCalendar = false;
   const out: DateAnnotation[] = found.map((f) => {
     const s = f.sem;
     const needsTense = s.k === 'weekday' || s.k === 'monthDay' || s.k === 'month' || s.k === 'quarter' || s.k === 'season' || (s.k === 'period' && s.unit === 'weekend');
     const direction = needsTense && dl !== null ? directionAt(doc, f.start, f.end) : 'auto';
-    const range = s.k === 'anaphor' ? (ref ? shiftFrom(s, ref) : null) : resolveSem(s, dl, direction);
+    // The second half of a range ("from Sept. 30, 1987, to Dec. 31", "between March 25 and June 25") is the first
+    // such day or month after the first half, whatever the tense says.
+    const rangeEnd = ref !== null && prevCalendar && (s.k === 'monthDay' || s.k === 'month') && s.shift === null
+      && /^\s*,?\s*(?:to|through|until|till|and|[-–])\s*$/.test(doc.text.slice(prevEnd, f.start));
+    const range = s.k === 'anaphor' ? (ref ? shiftFrom(s, ref) : null)
+      : rangeEnd ? followOn(s as Extract<Sem, { k: 'monthDay' | 'month' }>, ref![0]) : resolveSem(s, dl, direction);
+    prevEnd = f.end;
+    prevCalendar = s.k === 'monthDay' || s.k === 'month' || s.k === 'date' || s.k === 'monthOfYear';
     // A story moves its reference forward ("the next day ... two days later"), but a look back is a comparison
     // ("up from $2 a year earlier") that leaves it where it was.
     if (range && !(s.k === 'anaphor' && s.n < 0)) ref = range;
