@@ -570,11 +570,15 @@ function shiftFrom(sem: Extract<Sem, { k: 'anaphor' }>, ref: Range): Range | nul
   }
   if (sem.shift && ya === yb && ma === mb && a !== b && sem.unit === 'year') return monthRange(ya + sem.n, ma);
   switch (sem.unit) {
-    case 'day':
+    case 'day': {
+      if (a !== b) return null;
+      return [a + sem.n, a + sem.n];
+    }
     case 'week': {
       if (a !== b) return null;
-      const n = a + sem.n * (sem.unit === 'week' ? 7 : 1);
-      return [n, n];
+      if (sem.shift) return [a + 7 * sem.n, a + 7 * sem.n]; // "a week later": that day
+      const monday = a - weekday(a) + 7 * sem.n; // "the following week": the whole week
+      return [monday, monday + 6];
     }
     case 'month':
       return ya === yb && ma === mb ? monthRange(ya, ma + sem.n) : null;
@@ -681,6 +685,7 @@ function sentenceRange(doc: Doc, start: number, end: number): [number, number] {
 }
 
 const PRESENT_REACH = 4;
+const NOT_GOVERNING_RIGHT = new Set(['until', 'since', 'next', 'coming', 'last', 'earlier', 'yesterday', 'tomorrow', 'past', 'recently', 'already', 'previously', 'upcoming']);
 
 /**
  * Which way the sentence around text[start, end) points: the nearest tense cue wins, looking left first (the verb
@@ -703,6 +708,8 @@ export function directionAt(doc: Doc, start: number, end: number): Direction {
     if (/^[;:—–]$/.test(right[j].w)) break;
     const c = cueOf(right, j);
     if (c === 'present') continue; // "worth $130 million in October, are worth half that now": the main clause's
+    // Adverbs and prepositions after a date modify something else ("from December until the cut in January").
+    if (NOT_GOVERNING_RIGHT.has(right[j].w.toLowerCase())) continue;
     if (c) { rc = c; rd = j + 1; break; }
   }
   // Right-hand cues count a little less: "Sunday's vote will ..." is fine, but the left verb usually governs.
