@@ -167,6 +167,8 @@ const cases: Case[] = [
     text: 'The Sun reported the deal, citing a second source.', absent: ['Sun', 'second'] },
   { name: 'counts are not years', dateline: '2025-06-15',
     text: 'More than 2,000 people fled, and the army sent 2000 troops to the region.', absent: ['2,000', '2000'] },
+  { name: 'wire-copy clock times are not years', dateline: '2025-06-15',
+    text: 'The curfew starts at 2000 GMT and the talks resume in 2026.', absent: ['2000'], expect: [['2026', '2026-01-01', 'year']] },
   { name: 'ages are not dates', dateline: '2025-06-15',
     text: 'The 42-year-old was arrested now that the warrant was issued.', absent: ['42-year-old', 'now'] },
   { name: 'named days in history are not this week’s', dateline: '2025-06-15',

@@ -194,7 +194,7 @@ const WEEKDAY_BLOCK_BEFORE = /\b(?:Good|Black|Bloody|Cyber|Holy|Palm|Easter|Ash|
 // Capitalised words after a weekday that make it a title ("Sunday Times").
 const WEEKDAY_BLOCK_AFTER = /^\s+(?:Times|Telegraph|Express|Mail|Post|Herald|Mirror|Star|Sport|People|Night Live|Tribune|Independent|Observer|Morning Post|Agreement|Accord|Prayers?)\b/u;
 // Words after a number that make it a count, not a year ("2000 troops").
-const COUNT_NOUN = /^\s*(?:[-–]?\s*)?(?:people|persons|troops|soldiers|men|women|children|civilians|residents|refugees|migrants|votes|seats|members|delegates|workers|employees|jobs|homes|houses|buildings|dollars|euros|pounds|rubles|yuan|yen|shekels|rupees|tons|tonnes|barrels|kilometers|kilometres|miles|meters|metres|feet|hectares|acres|km|kg|mm|cases|deaths|dead|killed|wounded|injured|arrests|prisoners|hostages|detainees|students|police|officers|fighters|militants|rebels|protesters|demonstrators|others|more|of\s+(?:them|the|those|these|whom|which))\b/iu;
+const COUNT_NOUN = /^\s*(?:[-–]?\s*)?(?:people|persons|troops|soldiers|men|women|children|civilians|residents|refugees|migrants|votes|seats|members|delegates|workers|employees|jobs|homes|houses|buildings|dollars|euros|pounds|rubles|yuan|yen|shekels|rupees|tons|tonnes|barrels|kilometers|kilometres|miles|meters|metres|feet|hectares|acres|km|kg|mm|cases|deaths|dead|killed|wounded|injured|arrests|prisoners|hostages|detainees|students|police|officers|fighters|militants|rebels|protesters|demonstrators|others|more|dlrs|mln|million|billion|pct|GMT|UTC|hrs|hours|EST|EDT|CET|local\s+time|of\s+(?:them|the|those|these|whom|which))\b/iu;
 const COUNT_BEFORE = /(?:\b(?:about|some|nearly|almost|around|over|under|than|least|most|roughly|approximately|estimated|total of|up to|No\.|number|page|pages|Room|Flight|Route|Highway|Resolution|resolution|Article|article|Section|section)|[$€£#№])\s*$/u;
 
 const RULES: Rule[] = [
@@ -336,7 +336,9 @@ const RULES: Rule[] = [
       if (!m.groups!.part) {
         const before = text.slice(Math.max(0, m.index - 30), m.index);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-        if (COUNT_BEFORE.test(before) || COUNT_NOUN.test(after)) return null;
+        // A year after "in"/"since" is a year even before a noun ("in 2019 GMT changed its name").
+        const yearPrep = /\b(?:in|since|during|until|till|before|after)\s+$/i.test(before);
+        if (COUNT_BEFORE.test(before) || (COUNT_NOUN.test(after) && !yearPrep)) return null;
         if (/[\p{L}]-$/u.test(before)) return null; // "F-2000"
       }
       return { k: 'year', y };
