@@ -51,6 +51,8 @@ const cases: Case[] = [
     text: 'There’s another in Paris Wednesday, gathering Europe’s five top military powers.', expect: [['Wednesday', '2025-03-12', 'day']] },
   { name: 'scheduled events in the present tense point forward', dateline: '2025-03-13',
     text: 'The two leaders meet separately Monday with the secretary of state.', expect: [['Monday', '2025-03-17', 'day']] },
+  { name: '"ahead of" takes the nearest day, even after a past verb', dateline: '2025-06-13',
+    text: 'Candidates held final rallies ahead of Sunday’s vote.', expect: [['Sunday’s', '2025-06-15', 'day']] },
   { name: '"is expected to" on the dateline’s weekday is that day', dateline: '2025-03-13',
     text: 'Rubio is expected to have a pull-aside meeting with Japanese Foreign Minister Takeshi Iwaya on Thursday.', expect: [['Thursday', '2025-03-13', 'day']] },
   { name: 'a possessive weekday is a date', dateline: '2025-03-13',

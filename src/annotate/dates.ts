@@ -633,7 +633,8 @@ function cueOf(words: Word[], j: number): Cue {
   if (lw === 'due' && next !== 'process') return 'future';
   if (lw === 'going' && next === 'to') return 'future';
   // "effective Monday" dates a change that may have come or may be coming: the nearest such day.
-  if (lw === 'effective' || lw === 'starting' || lw === 'beginning' && !tag) return 'present';
+  // So does "ahead of Sunday's vote": the vote follows the reporting, which may itself be days old.
+  if (lw === 'effective' || lw === 'starting' || (lw === 'beginning' && !tag) || (lw === 'ahead' && next === 'of')) return 'present';
   // A present-tense copula with a date ("the vote is Sunday", "there's another meeting Wednesday") can point either
   // way, so it asks for the nearest occurrence; a participle after it is passive and decides instead.
   if ((lw === 'is' || lw === 'are' || (lw === "'s" || lw === '’s') && /^(?:there|it|that|what|here)$/.test(prev)) && !/^[a-z]{3,}(?:ed|en)$/.test(next)) return 'present';
