@@ -149,6 +149,9 @@ const cases: Case[] = [
   { name: 'a look back does not move the reference date', dateline: '2025-03-14',
     text: 'Sales rose in 2024 from a year earlier. Profit also rose from a year earlier.',
     expect: [['a year earlier', '2023-01-01', 'year']] },
+  { name: 'a comparison with "than" is not a date', dateline: '2025-03-14',
+    text: 'The Jairan departed China on Monday, a month later than the expected departure.',
+    expect: [['Monday', '2025-03-10', 'day']], absent: ['a month later'] },
   { name: 'an anaphor with no date before it stays unresolved', dateline: '2025-03-14',
     text: 'The next day, protesters returned to the square.', expect: [['The next day', null, 'none']] },
 

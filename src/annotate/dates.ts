@@ -279,7 +279,7 @@ const RULES: Rule[] = [
   },
   // the next day, the previous month, that year, the same day, two days later, a year earlier
   {
-    re: rei(String.raw`\b(?:the\s+(?<rel>following|next|previous|prior|preceding|same)\s+(?<unit>day|week|month|year)|that\s+(?<unit2>day|week|month|year)|the\s+(?<unit3>day)\s+(?<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its|[\p{Lu}\d]))|(?<n>${NUM})\s+(?<unit4>day|week|month|year)s?\s+(?<le>later|earlier))\b`),
+    re: rei(String.raw`\b(?:the\s+(?<rel>following|next|previous|prior|preceding|same)\s+(?<unit>day|week|month|year)|that\s+(?<unit2>day|week|month|year)|the\s+(?<unit3>day)\s+(?<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its|[\p{Lu}\d]))|(?<n>${NUM})\s+(?<unit4>day|week|month|year)s?\s+(?<le>later|earlier)(?!\s+than))\b`),
     build: (m) => {
       const g = m.groups!;
       const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? g.unit4).toLowerCase() as 'day' | 'week' | 'month' | 'year';
@@ -426,8 +426,8 @@ function pickYear(dl: number, cands: number[], direction: Direction): number {
   let best = cands[0], bestCost = Infinity;
   for (const c of cands) {
     const delta = c - dl;
-    const against = (direction === 'past' && delta > 0) || (direction === 'future' && delta < 0);
-    const cost = Math.abs(delta) * (against ? AGAINST_TENSE : 1);
+    const wrongWay = (direction === 'past' && delta > 0) || (direction === 'future' && delta < 0);
+    const cost = Math.abs(delta) * (wrongWay ? AGAINST_TENSE : 1);
     if (cost < bestCost) { best = c; bestCost = cost; }
   }
   return best;
