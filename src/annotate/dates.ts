@@ -96,12 +96,12 @@ function parseDateline(dateline: string | undefined): number | null {
 // ---------------------------------------------------------------------------------------------------------------
 // What an expression means, before it is placed on the calendar.
 
-type Shift = 'last' | 'next' | 'this' | 'past' | 'coming' | null;
+type Shift = 'last' | 'next' | 'this' | 'coming' | null;
 
 type Sem =
   | { k: 'date'; y: number; m: number; d: number; d2?: number }
   | { k: 'monthOfYear'; y: number; m: number }
-  | { k: 'year'; y: number; y2?: number }
+  | { k: 'year'; y: number }
   | { k: 'monthDay'; m: number; d: number; d2?: number; wd?: number; shift: Shift }
   | { k: 'month'; m: number; shift: Shift; yearOffset?: number }
   | { k: 'weekday'; wd: number; shift: Shift }
@@ -177,8 +177,6 @@ function numOf(s: string): number | null {
 interface Rule {
   re: RegExp;
   build: (m: RegExpExecArray, text: string) => Sem | null;
-  /** Sub-match to report as the span when the match carries context that is not part of the expression. */
-  group?: string;
 }
 
 const re = (src: string) => new RegExp(src, 'gu');
@@ -444,7 +442,7 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | 
     case 'monthOfYear':
       return monthRange(sem.y, sem.m);
     case 'year':
-      return [yearRange(sem.y)[0], yearRange(sem.y2 ?? sem.y)[1]];
+      return yearRange(sem.y);
   }
   if (sem.k === 'anaphor') return null; // needs a reference date from the text: see shiftFrom
   if (dl === null) return null;
