@@ -106,6 +106,15 @@ const cases: Case[] = [
     text: 'The central bank said bills maturing between March 25 and June 25 were rolled over.',
     expect: [['March 25', '2025-03-25', 'day'], ['June 25', '2025-06-25', 'day']] },
 
+  { name: 'a noun "plan" does not make a sentence future', dateline: '2025-10-27',
+    text: 'The ministry announced the plan Aug. 21 after months of talks.', expect: [['Aug. 21', '2025-08-21', 'day']] },
+  { name: 'a future in the past may name a date gone by', dateline: '2025-03-14',
+    text: 'Officials had said the ship would depart China in early February.', expect: [['early February', '2025-02-01', 'month']] },
+  { name: 'a fixed-date holiday is placed like a month-day', dateline: '2025-01-10',
+    text: 'Gunmen attacked the church on Christmas Day.', expect: [['Christmas Day', '2024-12-25', 'day']] },
+  { name: 'a holiday used as a modifier is not a date', dateline: '2019-12-18',
+    text: 'Officials expect a missile launch as a Christmas gift to Washington.', absent: ['Christmas'] },
+
   // Relative periods.
   { name: '"last week" inside one month is month precision', dateline: '2025-06-15',
     text: 'The United States announced last week that it would cease military aid.', expect: [['last week', '2025-06-01', 'month']] },

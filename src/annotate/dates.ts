@@ -275,6 +275,17 @@ const RULES: Rule[] = [
       return { k: 'year', y: yearOf(m.groups!.y) };
     },
   },
+  // Fixed-date holidays, placed like a month-day: Christmas (Day|Eve), New Year's Day/Eve, Valentine's Day
+  {
+    re: re(String.raw`(?:\b(?<shift>${cap('last|next|this past|this coming|this')})\s+)?\b(?<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Valentine['’]s\s+Day|Halloween)(?!\s+(?:tree|trees|card|cards|market|markets|season|shopping|holidays?|sales|lights|carols?|message|speech|address|truce|ceasefire|resolution|gifts?|presents?|dinner|party)\b)`),
+    build: (m) => {
+      const h = m.groups!.h.replace(/\s+/g, ' ').replace('’', "'");
+      const [mo, d] = h.startsWith('Christmas Eve') ? [12, 24] : h.startsWith('Christmas') ? [12, 25]
+        : h === "New Year's Eve" ? [12, 31] : h.startsWith('New Year') ? [1, 1] : h.startsWith('Valentine') ? [2, 14] : [10, 31];
+      if (h === "New Year's") return null; // "New Year's" alone is as often the holiday season as the day
+      return { k: 'monthDay', m: mo, d, shift: shiftOf(m.groups!.shift) };
+    },
+  },
   // the next day, the previous month, that year, the same day, two days later, a year earlier
   {
     re: rei(String.raw`\b(?:the\s+(?<rel>following|next|previous|prior|preceding|same)\s+(?<unit>day|week|month|year)|that\s+(?<unit2>day|week|month|year)|the\s+(?<unit3>day)\s+(?<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its|[\p{Lu}\d]))|(?<n>${NUM})\s+(?<unit4>day|week|month|year)s?\s+(?<le>later|earlier)(?!\s+than))\b`),
@@ -414,7 +425,8 @@ function monthDaySem(mo: string, ds: string, d2s: string | undefined, ys: string
 // Placing a meaning on the calendar.
 
 // How much a candidate that goes against the tense costs compared with one that agrees: a past-tense sentence may
-// still mention a date a few weeks ahead ("set elections for Oct. 3"), but not one most of a year ahead.
+// still mention a date a few weeks ahead ("set elections for Oct. 3"), but not one most of a year ahead; and a
+// future in the past ("would depart in early February", "was supposed to end by May 1") names a date gone by.
 const AGAINST_TENSE = 4;
 
 function pickYear(dl: number, cands: number[], direction: Direction): number {
@@ -468,7 +480,10 @@ function resolveSem(sem: Sem, dl: number | null, direction: Direction): Range | 
       if (!cands.length) return null;
       // A weekday given with the date ("Saturday, April 4") settles the year when only one candidate fits.
       const fitting = sem.wd === undefined ? [] : cands.filter((c) => weekday(c) === sem.wd);
-      const a = fitting.length === 1 ? fitting[0] : pickYear(dl, cands, direction);
+      const a = fitting.length === 1 ? fitting[0]
+        : sem.shift === 'last' ? Math.max(...cands.filter((c) => c < dl))
+        : sem.shift === 'next' || sem.shift === 'coming' ? Math.min(...cands.filter((c) => c > dl))
+        : pickYear(dl, cands, direction);
       const [y] = ymd(a);
       return [a, sem.d2 ? dayNum(y, sem.m, sem.d2) : a];
     }
@@ -592,8 +607,7 @@ function shiftFrom(sem: Extract<Sem, { k: 'anaphor' }>, ref: Range): Range | nul
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", '’ll', 'shall', 'wo', "won't", 'won’t', 'would', 'scheduled', 'expected', 'slated', 'due', 'upcoming', 'planned',
-  'plans', 'plan', 'planning', 'intends', 'intend', 'next', 'coming', 'forthcoming', 'tomorrow', 'hopes',
-  'aims', 'until', 'could', 'might', 'may', 'should', 'must',
+  'next', 'coming', 'forthcoming', 'tomorrow', 'until', 'hopes', 'hoping', 'could', 'might', 'may', 'should', 'must',
 ]);
 const PAST_WORDS = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'ago', 'last', 'earlier', 'yesterday', 'met', 'held', 'went', 'came',
@@ -604,6 +618,7 @@ const PAST_WORDS = new Set([
   'sank', 'swore', 'tore', 'woke', 'wore', 'won', 'withdrew', 'overtook', 'undertook', 'arose', 'awoke', 'forbade',
   'oversaw', 'underwent', 'reiterated', 'previously', 'past', 'recently', 'already', 'since',
 ]);
+const INTENT_VERBS = new Set(['plan', 'plans', 'planning', 'intends', 'intend', 'intending', 'hopes', 'hope', 'hoping', 'aims', 'aim', 'aiming', 'wants', 'want', 'seeks', 'seek', 'vowed', 'vows', 'pledged', 'pledges', 'promised', 'promises', 'threatened', 'threatens', 'agreed', 'agrees', 'decided', 'decides']);
 const SCHEDULE_VERBS = new Set([
   'meet', 'meets', 'travels', 'convene', 'convenes', 'arrive', 'arrives', 'depart', 'departs', 'resume', 'resumes',
   'begin', 'begins', 'visits', 'testifies', 'testify', 'speaks', 'reconvenes', 'reconvene', 'kicks', 'expires',
@@ -630,6 +645,8 @@ function cueOf(words: Word[], j: number): Cue {
   if (lw === 'set' && (next === 'to' || next === 'for')) return 'future';
   if (lw === 'due' && next !== 'process') return 'future';
   if (lw === 'going' && next === 'to') return 'future';
+  // "plans to meet" looks ahead; "announced the plan Aug. 21" does not.
+  if (INTENT_VERBS.has(lw) && next === 'to') return 'future';
   // "effective Monday" dates a change that may have come or may be coming: the nearest such day.
   // So does "ahead of Sunday's vote": the vote follows the reporting, which may itself be days old.
   if (lw === 'effective' || lw === 'starting' || (lw === 'beginning' && !tag) || (lw === 'ahead' && next === 'of')) return 'present';
