@@ -796,8 +796,9 @@ function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnno
 
 /**
  * Resolves one temporal expression (e.g. "Saturday", "last month", "June 22") against a dateline (YYYY-MM-DD).
- * direction: 'past' / 'future' for the tense of its sentence, 'auto' when unknown (weekdays then look back,
- * month-days take the nearest year). Unrecognised text gives value null / precision 'none'.
+ * direction: the tense of its sentence (see Direction; directionAt works it out from a Doc). Surrounding words are
+ * ignored ("on Saturday" = "Saturday"); the longest expression in the text is used. Unrecognised text, and anaphora
+ * such as "the next day" (which need the story's previous date: use findDates), give value null / precision 'none'.
  */
 export function resolveExpression(text: string, dateline: string | undefined, direction: Direction = 'auto'): Resolution {
   const found = scan(text);
