@@ -286,6 +286,11 @@ const RULES: Rule[] = [
       return { k: 'monthDay', m: mo, d, shift: shiftOf(m.groups!.shift) };
     },
   },
+  // earlier in the year, later in the month: the current one, before or after the dateline
+  {
+    re: rei(String.raw`\b(?<part>earlier|later)\s+in\s+the\s+(?<unit>week|month|year)\b`),
+    build: (m) => ({ k: 'period', unit: m.groups!.unit.toLowerCase() as 'week' | 'month' | 'year', n: 0, part: m.groups!.part.toLowerCase() as 'earlier' | 'later' }),
+  },
   // the next day, the previous month, that year, the same day, two days later, a year earlier
   {
     re: rei(String.raw`\b(?:the\s+(?<rel>following|next|previous|prior|preceding|same)\s+(?<unit>day|week|month|year)|that\s+(?<unit2>day|week|month|year)|the\s+(?<unit3>day)\s+(?<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its|[\p{Lu}\d]))|(?<n>${NUM})\s+(?<unit4>day|week|month|year)s?\s+(?<le>later|earlier)(?!\s+than))\b`),
@@ -388,14 +393,16 @@ const RULES: Rule[] = [
   },
   // last week, this month, next year, earlier this month, later this year, early next year, over the weekend
   {
-    re: rei(String.raw`\b(?:(?<part>earlier|later|early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<rel>last|this|next|the\s+coming|the\s+current|the\s+past|the)\s+(?<unit>week|weekend|month|year)\b(?!\s+(?:earlier|before|after|later|ago)\b)`),
-    build: (m) => {
+    re: rei(String.raw`\b(?:(?<part>earlier|later|early|late|mid|the\s+(?:beginning|start|middle|end)\s+of)[-\s]+)?(?<rel>last|this|next|the\s+coming|the\s+current|the\s+past|the)\s+(?<unit>week|weekend|month|year)\b`),
+    build: (m, text) => {
       const rel = m.groups!.rel.toLowerCase().replace(/\s+/g, ' ');
       const unit = m.groups!.unit.toLowerCase() as 'week' | 'weekend' | 'month' | 'year';
       const part = m.groups!.part?.toLowerCase();
       // "the week"/"the year" alone are anaphoric; only "the weekend" and "the end of the year/month" are deictic.
       if (rel === 'the' && unit !== 'weekend' && !(part && part.startsWith('the'))) return null;
       if (rel === 'the past' && unit !== 'weekend') return null; // "the past year" is a duration
+      // "the weekend before", "the week after": anaphora, and "a week ago" is the ago rule's
+      if (rel.startsWith('the') && /^\s+(?:earlier|before|after|later|ago)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
       const n = rel === 'last' ? -1 : rel === 'next' || rel === 'the coming' ? 1 : 0;
       const p = part === 'earlier' || part === 'early' || part?.includes('beginning') || part?.includes('start') ? 'earlier'
         : part === 'later' || part === 'late' || part?.includes('end') ? 'later' : undefined;
