@@ -191,6 +191,8 @@ const cases: Case[] = [
     text: 'The 42-year-old was arrested now that the warrant was issued.', absent: ['42-year-old', 'now'] },
   { name: 'named days in history are not this week’s', dateline: '2025-06-15',
     text: 'The Good Friday Agreement was praised by the Sunday Times.', absent: ['Friday', 'Sunday'] },
+  { name: '"today\'s world" is not the dateline', dateline: '2025-03-13',
+    text: 'Such barriers make little sense in today’s world, she said.', absent: ['today'] },
   { name: 'a TV show title is not a date', dateline: '2025-03-09',
     text: 'Hassett spoke in an interview on ABC News’ “This Week” program.', absent: ['This Week'] },
   { name: 'relative durations are not dates', dateline: '2025-03-13',

@@ -361,8 +361,10 @@ const RULES: Rule[] = [
   // today, tonight, this morning, (early|late|earlier|later) yesterday (morning), the day before yesterday
   {
     re: rei(String.raw`\b(?:(?:early|late|earlier|later)\s+)?(?<w>today|tonight|yesterday|tomorrow|(?:this|last)\s+(?:morning|afternoon|evening|night)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:${PART_OF_DAY})?\b`),
-    build: (m) => {
+    build: (m, text) => {
       const w = m.groups!.w.toLowerCase().replace(/\s+/g, ' ');
+      // "today's world", "in today's dollars": nowadays, not the dateline
+      if (w === 'today' && /^['’]s\s+(?:world|society|generation|youth|standards|terms|dollars|money|economy|age|times|climate|environment|children|media|politics|technology)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       const n = w === 'yesterday' || w === 'last night' || w === 'last evening' ? -1 : w === 'tomorrow' ? 1
         : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : w.startsWith('last') ? -1 : 0;
       return { k: 'dayShift', n };
