@@ -47,6 +47,8 @@ const cases: Case[] = [
   { name: 'an earlier date in a sentence looks back while a later one points forward', dateline: '2025-03-10',
     text: 'Secretary of State Marco Rubio said Monday the United States hopes to resolve the pause in aid during talks Tuesday with Ukrainian officials. He is scheduled to travel to Canada on Wednesday for meetings with G7 foreign ministers.',
     expect: [['Monday', '2025-03-10', 'day'], ['Wednesday', '2025-03-12', 'day']] },
+  { name: 'a clause after the date does not lend it its tense', dateline: '2025-06-15',
+    text: 'The senator alleged Thursday that the governor lacks the experience to be president.', expect: [['Thursday', '2025-06-12', 'day']] },
   { name: 'a present-tense copula takes the nearest day', dateline: '2025-03-11',
     text: 'There’s another in Paris Wednesday, gathering Europe’s five top military powers.', expect: [['Wednesday', '2025-03-12', 'day']] },
   { name: 'scheduled events in the present tense point forward', dateline: '2025-03-13',

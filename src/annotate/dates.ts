@@ -636,7 +636,7 @@ const SCHEDULE_VERBS = new Set([
 ]);
 const BE_FORMS = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", "'re", 'was', 'were']);
 // Words ending in -ed that are not past verbs.
-const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'bleed', 'breed', 'greed', 'indeed', 'creed', 'weed', 'proceed', 'exceed', 'succeed', 'embed', 'united', 'limited', 'alleged', 'armed', 'based', 'detailed', 'advanced', 'concerned', 'interested', 'qualified', 'related', 'so-called', 'unprecedented', 'unidentified', 'unnamed', 'expected', 'scheduled', 'planned', 'set', 'biased', 'dated']);
+const NOT_ED_VERB = new Set(['need', 'feed', 'seed', 'speed', 'bed', 'red', 'hundred', 'shed', 'bleed', 'breed', 'greed', 'indeed', 'creed', 'weed', 'proceed', 'exceed', 'succeed', 'embed', 'united', 'limited', 'armed', 'based', 'concerned', 'interested', 'qualified', 'related', 'so-called', 'unprecedented', 'unidentified', 'unnamed', 'expected', 'scheduled', 'planned', 'set', 'biased', 'dated']);
 
 // An -ed word right after these is an adjective ("a still unspecified date"), not a past verb.
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'still', 'very', 'most', 'more', 'less', 'well', 'newly', 'so', 'much', 'long', 'widely']);
@@ -712,6 +712,7 @@ function sentenceRange(doc: Doc, start: number, end: number): [number, number] {
 }
 
 const PRESENT_REACH = 4;
+const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'while', 'whereas', 'if', 'unless']);
 const NOT_GOVERNING_RIGHT = new Set(['until', 'since', 'next', 'coming', 'last', 'earlier', 'yesterday', 'tomorrow', 'past', 'recently', 'already', 'previously', 'upcoming']);
 
 /**
@@ -732,7 +733,9 @@ export function directionAt(doc: Doc, start: number, end: number): Direction {
   }
   let rc: Cue = null, rd = Infinity;
   for (let j = 0; j < right.length; j++) {
-    if (/^[;:—–]$/.test(right[j].w)) break;
+    // A clause that starts after the date has its own verb ("alleged Thursday that Edwards lacks the experience
+    // to be president"): its tense is not the date's.
+    if (/^[;:—–]$/.test(right[j].w) || SUBORDINATORS.has(right[j].w.toLowerCase())) break;
     const c = cueOf(right, j);
     if (c === 'present') continue; // "worth $130 million in October, are worth half that now": the main clause's
     // Adverbs and prepositions after a date modify something else ("from December until the cut in January").
