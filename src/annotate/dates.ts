@@ -206,6 +206,15 @@ const RULES: Rule[] = [
     re: re(String.raw`\b(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12]\d|3[01])/(?<y>${YEAR4})\b`),
     build: (m) => dateSem(+m.groups!.y, +m.groups!.m, +m.groups!.d),
   },
+  // 14.06.2025 (dots are the day-first convention) and 14/06/2025 when the first number cannot be a month
+  {
+    re: re(String.raw`(?<![\d./-])(?<d>0?[1-9]|[12]\d|3[01])(?:\.(?<m>0?[1-9]|1[0-2])\.|/(?<m2>0?[1-9]|1[0-2])/)(?<y>${YEAR4})(?![\d./-])`),
+    build: (m) => {
+      const g = m.groups!;
+      if (g.m2 && +g.d <= 12) return null; // 6/7/2025 is the US rule's
+      return dateSem(+g.y, +(g.m ?? g.m2), +g.d);
+    },
+  },
   // The first half of a range takes the year of the second: "from January through July this year", "March 3 to
   // March 8, 2025", "between May and June 2024". Only the first date is matched here; the second has its own rule.
   {
@@ -344,7 +353,7 @@ const RULES: Rule[] = [
   },
   // (early|mid-|late|the end of|fiscal) 2019, 2019-20 excluded (a season or a range)
   {
-    re: re(String.raw`(?:\b(?<part>${cap('early|late|mid|fiscal|the beginning of|the start of|the middle of|the end of|the year')})[-\s]+)?\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
+    re: re(String.raw`(?:\b(?<part>${cap('early|late|mid|fiscal|the beginning of|the start of|the middle of|the end of|the year')})[-\s]+)?(?<!\d[./-])\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
     build: (m, text) => {
       const y = +m.groups!.y;
       if (!m.groups!.part) {
@@ -783,17 +792,21 @@ function scan(text: string): Found[] {
   return out;
 }
 
-/** chrono-node's strict (formal dates only) parser catches formats the rules above do not list; its casual
- *  parser is not used because on news it fires on "may", "second", "now" and ages. */
+/** chrono-node's strict parser reads the numeric formats the rules above do not list (7/1/82, 14.06.2025). Only
+ *  those are taken: its month-name dates add nothing the rules miss except false ones ("Mar 6.8" in a price
+ *  table), and its casual parser fires on "may", "second", "now" and ages. */
+// One separator throughout, so that prices in sixteenths ("10-5/16") are not dates.
+const NUMERIC_DATE = /(?<![\d/.-])\d{1,4}([/.-])\d{1,2}\1\d{2,4}(?![\d/.-])/;
+
 function chronoExtras(text: string, taken: Found[], dl: number | null): DateAnnotation[] {
   const out: DateAnnotation[] = [];
   const ref = dl === null ? undefined : { instant: new Date(dl * DAY_MS + DAY_MS / 2), timezone: 0 };
+  if (!NUMERIC_DATE.test(text)) return out; // chrono is slow; most articles have no numeric date at all
   for (const r of chrono.strict.parse(text, ref)) {
     const s = r.index, e = r.index + r.text.length;
     if (taken.some((f) => f.start < e && s < f.end)) continue;
     // Only calendar dates: chrono also reads "within 15 days" and "30 days before" as dates, which they are not.
-    // Numeric dates need one separator throughout and a year, so that prices in sixteenths ("10-5/16") are not dates.
-    if (!/(?<![\d/.-])\d{1,4}([/.-])\d{1,2}\1\d{2,4}(?![\d/.-])|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(r.text)) continue;
+    if (!NUMERIC_DATE.test(r.text)) continue;
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), m = c.get('month'), d = c.get('day');
