@@ -144,6 +144,15 @@ const WORD_VALUE: Record<string, number> = Object.fromEntries(
     ...TENS_W.split('|').map((w, i) => [w, 20 + 10 * i]), ['oh', 0], ['hundred', 0]] as [string, number][],
 );
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh',
+  'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINAL_W = `(?:(?:twenty|thirty)[-\\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${ORDINALS.join('|')}|thirtieth)`;
+function ORDINAL_VALUE(s: string): number {
+  const t = s.toLowerCase().split(/[-\s]+/);
+  if (t.length === 2) return (t[0] === 'twenty' ? 20 : 30) + ORDINALS.indexOf(t[1]) + 1;
+  return t[0] === 'thirtieth' ? 30 : ORDINALS.indexOf(t[0]) + 1;
+}
+
 /** 2019, "nineteen ninety-six", "two thousand and one", "twenty twenty-five". */
 function yearOf(s: string): number {
   if (/^\d+$/.test(s)) return +s;
@@ -243,6 +252,15 @@ const RULES: Rule[] = [
   {
     re: re(String.raw`(?:(?<wd>${WD}),?\s+)?(?:the\s+)?\b(?<d>${DAY})(?:\s*[-–]\s*(?<d2>${DAY}))?(?:\s+of)?\s+(?<mo>${MONTH})(?![\p{L}])(?:,?\s+(?<y>${YEAR4})\b)?`),
     build: (m) => monthDaySem(m.groups!.mo, m.groups!.d, m.groups!.d2, m.groups!.y, m.groups!.wd),
+  },
+  // Spoken days, as in transcripts: the fourth of July, March eighth, the twenty-first of June (2025)
+  {
+    re: re(String.raw`(?:(?<wd>${WD}),?\s+)?(?:(?:the\s+)?(?<o1>${ORDINAL_W})\s+of\s+(?<mo1>${MONTH})|(?<mo2>${MONTH})\s+(?:the\s+)?(?<o2>${ORDINAL_W})\b(?!\s+(?!(?:in|at|on|and|or|to|for|of|when|after|before|with|by)\b)[a-z]))\b(?:,?\s+(?<y>${YEAR4})\b)?`),
+    build: (m) => {
+      const g = m.groups!;
+      const d = ORDINAL_VALUE(g.o1 ?? g.o2);
+      return d ? monthDaySem(g.mo1 ?? g.mo2, String(d), undefined, g.y, g.wd) : null;
+    },
   },
   // (early|mid-|late|the end of) June 2025, June of 2025
   {
