@@ -159,6 +159,8 @@ const cases: Case[] = [
     expect: [['Yesterday', '2025-03-13', 'day'], ['Today', '2025-03-14', 'day']] },
   { name: 'a decade is found but has no single year', dateline: '2025-03-12',
     text: 'The base has been used since the 1990s.', expect: [['the 1990s', null, 'none']] },
+  { name: 'a span of years is found but has no single year', dateline: '2025-03-12',
+    text: 'Most repayments fall during 2026-2030, after the 2024-25 season.', expect: [['2026-2030', null, 'none'], ['2024-25', null, 'none']] },
   { name: 'spoken years from broadcast transcripts resolve', dateline: '1998-01-15',
     text: 'In nineteen ninety-one he was convicted in state court.', expect: [['nineteen ninety-one', '1991-01-01', 'year']] },
 

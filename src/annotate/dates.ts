@@ -369,9 +369,18 @@ const RULES: Rule[] = [
     re: re(String.raw`\b(?:the\s+)?(?:(?:1[0-9]|20)\d0['’]?s|['’]\d0s|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`),
     build: (m) => (/^the\s|['’]?\d0s/i.test(m[0]) ? { k: 'none' } : null),
   },
+  // 1994-1998, 2019-20: a span of years, found but wider than one (the same year twice is just that year)
+  {
+    re: re(String.raw`(?<![\d./-])(?<y1>1[89]\d\d|20\d\d)\s*[-–]\s*(?<y2>1[89]\d\d|20\d\d|\d\d)(?![\d./-]|\s*%)`),
+    build: (m) => {
+      const y1 = +m.groups!.y1, t = m.groups!.y2;
+      const y2 = t.length === 2 ? Math.floor(y1 / 100) * 100 + +t : +t;
+      return y2 > y1 && y2 - y1 < 100 ? { k: 'none' } : null;
+    },
+  },
   // (early|mid-|late|the end of|fiscal) 2019, 2019-20 excluded (a season or a range)
   {
-    re: re(String.raw`(?:\b(?<part>${cap('early|late|mid|fiscal|the beginning of|the start of|the middle of|the end of|the year')})[-\s]+)?(?<!\d[./-])\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
+    re: re(String.raw`(?:\b(?<part>${cap('early|late|mid|fiscal|the beginning of|the start of|the middle of|the end of|the year')})[-\s]+)?(?<!\d[./])\b(?<y>1[89]\d\d|20\d\d)\b(?![-–/]\d|[.,]\d|\s*%|\s*percent)`),
     build: (m, text) => {
       const y = +m.groups!.y;
       if (!m.groups!.part) {
