@@ -425,8 +425,11 @@ export class SqlStorage implements Storage {
   async timeline(f: { country?: string; dyad?: [string, string]; interval: 'day' | 'week' | 'month'; since?: string; until?: string }): Promise<TimelineBucket[]> {
     const w = this.eventWhere({ country: f.country, since: f.since, until: f.until });
     if (f.dyad) {
-      w.sql.push(`e.source_key = ? AND e.target_key = ?`);
-      w.params.push(f.dyad[0], f.dyad[1]);
+      // either direction: the dyad's interactions, whoever acted
+      const side = (role: string) => `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '${role}' AND (ea.actor_id = ? OR ea.code = ?))`;
+      w.sql.push(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`);
+      const [a, b] = f.dyad;
+      w.params.push(a, a, b, b, b, b, a, a);
     }
     const rows = await this.db.all<Row>(
       `SELECT e.event_date AS d, e.quad_class AS qc, count(*) AS n, sum(e.goldstein) AS g FROM events e
