@@ -132,7 +132,8 @@ export class SqlStorage implements Storage {
   }
 
   private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string) {
-    for (const a of x.actors) {
+    // sorted, so concurrent writers lock actor rows in one order and cannot deadlock
+    for (const a of [...x.actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))) {
       // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
       // does not depend on which article was stored first
       await c.run(
