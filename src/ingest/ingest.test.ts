@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../resources/load.js';
@@ -103,6 +105,41 @@ test('RSS and Atom feeds become articles from their items', async () => {
     assert.equal(atom?.article.published, '2025-03-13');
   } finally {
     await s.close();
+  }
+});
+
+test('a feed URL is fetched once and its items stored; a failing URL is reported', async () => {
+  const a = JSON.parse(lines[30]) as { text: string; title: string; url: string };
+  const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><item><title>${a.title}</title><guid>url-item</guid>
+    <pubDate>2025-03-12T08:00:00Z</pubDate><description>${a.text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</description></item></channel></rss>`;
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    if (req.url === '/feed') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const db = join(tmp, 'url.db');
+    // spawnSync would block this process's server; the child must run asynchronously
+    const child = spawn(process.execPath, [CLI, 'ingest', `${base}/feed`, `${base}/missing`, '--db', db], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((r) => child.on('exit', r));
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /\/missing: HTTP 404/);
+    assert.deepEqual(hits.sort(), ['/feed', '/missing']);
+    const s = await openStore(db);
+    try {
+      const got = await s.article('url-item');
+      assert.equal(got?.article.title, a.title);
+      assert.equal(got?.article.published, '2025-03-12');
+    } finally {
+      await s.close();
+    }
+  } finally {
+    server.close();
   }
 });
 
