@@ -25,3 +25,11 @@ export function intOption(min: number, max = Number.MAX_SAFE_INTEGER): (v: strin
     return n;
   };
 }
+
+/** A reader that stops early (`parley export ... | head`) is not an error: exit quietly on EPIPE. */
+export function quietEpipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}

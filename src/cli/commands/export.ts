@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { once } from 'node:events';
 import { writeExport, type ExportFormat } from '../../store/export.js';
 import { choice, parseDateOption } from '../options.js';
-import { dbOption, openOrExit } from '../db.js';
+import { dbOption, openOrExit, quietEpipe } from '../db.js';
 
 export function register(program: Command): void {
   dbOption(program.command('export').description('write stored data to standard output'))
@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .option('--since <YYYY-MM-DD>', 'on or after this date', parseDateOption)
     .option('--until <YYYY-MM-DD>', 'on or before this date', parseDateOption)
     .action(async (opts: { db: string; format: ExportFormat; since?: string; until?: string }) => {
+      quietEpipe();
       const store = await openOrExit(opts.db);
       let buf = '';
       const flush = async () => {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Page } from '../../store/types.js';
 import { parseDateOption } from '../options.js';
 import { table } from '../table.js';
-import { dbOption, intOption, openOrExit } from '../db.js';
+import { dbOption, intOption, openOrExit, quietEpipe } from '../db.js';
 
 function out(json: boolean, page: Page<unknown>, headers: string[], rows: (string | number | null | undefined)[][]): void {
   if (json) {
@@ -23,6 +23,9 @@ function listOptions(cmd: Command): Command {
 }
 
 export function register(program: Command): void {
+  program.hook('preAction', (_root, cmd) => {
+    if (['stats', 'events', 'actors', 'quotes'].includes(cmd.name())) quietEpipe();
+  });
   dbOption(program.command('stats').description('counts of stored articles, events, quotes, actors and mentions'))
     .option('--json', 'JSON output')
     .action(async (opts: { db: string; json?: boolean }) => {
