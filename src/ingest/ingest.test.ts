@@ -184,3 +184,15 @@ test('an ingest killed with SIGKILL at any point and rerun ends with exactly the
     assert.deepEqual(await dump(db), expected, `killed after ${killedAt} articles`);
   }
 });
+
+test('recode with an unchanged pipeline leaves every row as it was', async () => {
+  const input = join(tmp, 'recode.jsonl');
+  writeFileSync(input, lines.slice(40, 48).join('\n') + '\n');
+  const db = join(tmp, 'recode.db');
+  assert.equal(parley('ingest', input, '--db', db).status, 0);
+  const before = await dump(db);
+  const r = parley('recode', '--db', db, '--workers', '2');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /8 articles recoded, 0 failed/);
+  assert.deepEqual(await dump(db), before);
+});
