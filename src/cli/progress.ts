@@ -44,7 +44,7 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       },
     };
   }
-  let last = 0;
+  let last = t0; // the first line after 2 s, when the rate means something
   let lastLine = '';
   const line = (done: number, total: number | undefined, counts?: RunCounts) => {
     const r = rate(done);
