@@ -2,6 +2,10 @@
 // The `parley` command: a thin commander layer over the library; each command lives in cli/commands/.
 import { Command, CommanderError } from 'commander';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerIngest } from './commands/ingest.js';
+import { register as registerQuery } from './commands/query.js';
+import { register as registerExport } from './commands/export.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerDemo } from './commands/demo.js';
 
 export function buildProgram(): Command {
@@ -11,6 +15,10 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerIngest(program);
+  registerQuery(program);
+  registerExport(program);
+  registerServe(program);
   registerDemo(program);
   return program;
 }
