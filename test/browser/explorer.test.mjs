@@ -1,4 +1,5 @@
 // Browser tests of the explorer: a real ingest into a fresh SQLite database, `parley serve` on a loopback port,
+/* global document, window */
 // and headless Debian Chromium driven by playwright-core through every view. Run with `npm run test:browser`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
