@@ -88,7 +88,12 @@ function Graph({ graph }: { graph: NetworkGraph }) {
             {layout.nodes.map((n) => (
               <a key={n.id} href={`/actors/${encodeURIComponent(n.id)}`} class="node" onClick={(ev: MouseEvent) => routeClick(ev, n.id)}>
                 <circle cx={n.x} cy={n.y} r={layout.r(n.events)} />
-                <text x={(n.x ?? 0) + layout.r(n.events) + 3} y={(n.y ?? 0) + 4}>
+                {/* Labels near the right edge go to the left of their node so they are not cut off. */}
+                <text
+                  x={(n.x ?? 0) > width - 130 ? (n.x ?? 0) - layout.r(n.events) - 3 : (n.x ?? 0) + layout.r(n.events) + 3}
+                  y={(n.y ?? 0) + 4}
+                  text-anchor={(n.x ?? 0) > width - 130 ? 'end' : 'start'}
+                >
                   {n.name}
                 </text>
                 <title>
