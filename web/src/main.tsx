@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import './styles.css';
-import { useFetch, type Counts } from './api.ts';
+import { useFetch, type ActorSummary, type Counts, type Page } from './api.ts';
 import { Link } from './components.tsx';
 import { href, navigate, sharedParams, useRoute, withParams, type Route, type View } from './router.ts';
 import { EventsView } from './views/Events.tsx';
@@ -143,6 +143,8 @@ function Home() {
           ))}
         </dl>
       )}
+      <TopActors />
+      <h2>Views</h2>
       <ul class="view-list">
         <li>
           <Link href="/events">Events</Link>: filter by actor, country, CAMEO or PLOVER type, quad class, modality, dates and text.
@@ -159,6 +161,24 @@ function Home() {
         <li>
           <Link href="/quotes">Quotes</Link>: who said what, anonymous sources marked.
         </li>
+      </ul>
+    </>
+  );
+}
+
+function TopActors() {
+  const { data } = useFetch<Page<ActorSummary>>('/api/actors?limit=200');
+  const top = [...(data?.items ?? [])].sort((a, b) => b.events - a.events).filter((a) => a.events > 0).slice(0, 12);
+  if (!top.length) return null;
+  return (
+    <>
+      <h2>Most active actors</h2>
+      <ul class="actor-chips top-actors">
+        {top.map((a) => (
+          <li key={a.id}>
+            <Link href={`/actors/${encodeURIComponent(a.id)}`}>{a.name}</Link> <span class="code">{a.events}</span>
+          </li>
+        ))}
       </ul>
     </>
   );

@@ -69,7 +69,11 @@ export function ArticleView({ route, id }: { route: Route; id: string }) {
         <Legend />
       </header>
       <div class="article-layout">
-        <div class="article-text" ref={textRef} data-testid="article-text" lang="en">
+        {/* A click on a trigger word is a mouse shortcut for the event list's buttons, which keyboard users have. */}
+        <div class="article-text" ref={textRef} data-testid="article-text" lang="en" onClick={(ev: MouseEvent) => {
+          const ref = (ev.target as Element).closest?.('[data-event]')?.getAttribute('data-event');
+          if (ref) select('event', ref === selEvent ? null : ref);
+        }}>
           {segments.map((s) => {
             if (s.spans.length === 0) return s.text;
             const cls = new Set<string>();
@@ -83,8 +87,9 @@ export function ArticleView({ route, id }: { route: Route; id: string }) {
               if (sp.title && sp.kind !== 'evidence') title = title ? `${title}; ${sp.title}` : sp.title;
             }
             if (selected) cls.add('is-selected');
+            const trig = s.spans.find((sp) => sp.kind === 'trigger');
             return (
-              <span key={s.start} class={[...cls].join(' ')} title={title || undefined}>
+              <span key={s.start} class={[...cls].join(' ')} title={title || undefined} data-event={trig?.ref}>
                 {s.text}
                 {s.closing
                   .filter((sp) => sp.label && sp.kind !== 'quote' && sp.kind !== 'evidence')
