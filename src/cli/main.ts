@@ -2,6 +2,9 @@
 // The `parley` command: a thin commander layer over the library; each command lives in cli/commands/.
 import { Command, CommanderError } from 'commander';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerIngest } from './commands/ingest.js';
+import { register as registerQuery } from './commands/query.js';
+import { register as registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -10,6 +13,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerIngest(program);
+  registerQuery(program);
+  registerExport(program);
   return program;
 }
 

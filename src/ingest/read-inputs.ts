@@ -5,8 +5,9 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import type { ExtractInput } from '../api.js';
 import { htmlToArticle } from './html.js';
+import { looksLikeFeed, parseFeed } from './feed.js';
 
-export type InputFormat = 'text' | 'html' | 'jsonl';
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'feed';
 
 export interface ReadOptions {
   input?: InputFormat;
@@ -16,7 +17,9 @@ export interface ReadOptions {
 }
 
 /** One article read from an input, or the error that stopped it; `where` names the file (and line). */
-export type InputItem = { ok: true; where: string; article: ExtractInput } | { ok: false; where: string; message: string };
+export type InputItem =
+  | { ok: true; where: string; article: ExtractInput; /** publisher, when the input names one */ source?: string }
+  | { ok: false; where: string; message: string };
 
 const JsonlArticle = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -32,6 +35,7 @@ export function formatOf(path: string, given?: InputFormat): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
   if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.rss' || ext === '.atom' || ext === '.xml') return 'feed';
   return 'text';
 }
 
@@ -71,7 +75,15 @@ export function* readInput(path: string, opts: ReadOptions = {}): Generator<Inpu
     yield { ok: false, where: name, message: issueMessage(err) };
     return;
   }
-  const format = formatOf(path, opts.input);
+  yield* readText(name, text, formatOf(path, opts.input), opts);
+}
+
+/** Articles from an input's decoded text; feeds are also recognised by content when no format was given. */
+export function* readText(name: string, text: string, format: InputFormat, opts: ReadOptions = {}): Generator<InputItem> {
+  if (format === 'feed' || (!opts.input && format !== 'jsonl' && looksLikeFeed(text))) {
+    yield* readFeed(name, text);
+    return;
+  }
   if (format === 'jsonl') {
     yield* readJsonl(name, text, opts);
     return;
@@ -120,6 +132,7 @@ function* readJsonl(name: string, text: string, opts: ReadOptions): Generator<In
     yield {
       ok: true,
       where,
+      ...(a.source ? { source: a.source } : {}),
       article: dropUndefined({
         text: a.text,
         id: a.id === undefined ? undefined : String(a.id),
@@ -130,6 +143,22 @@ function* readJsonl(name: string, text: string, opts: ReadOptions): Generator<In
     };
   }
   if (!any) yield { ok: false, where: name, message: 'empty JSONL file (no articles)' };
+}
+
+function* readFeed(name: string, text: string): Generator<InputItem> {
+  let items;
+  try {
+    items = parseFeed(text);
+  } catch (err) {
+    yield { ok: false, where: name, message: issueMessage(err) };
+    return;
+  }
+  if (!items.length) yield { ok: false, where: name, message: 'feed has no items' };
+  for (const it of items) {
+    const where = `${name}#${it.index + 1}`;
+    if (!it.article.text.trim()) yield { ok: false, where, message: 'feed item has no text (no content, description or summary)' };
+    else yield { ok: true, where, article: it.article, ...(it.source ? { source: it.source } : {}) };
+  }
 }
 
 function dropUndefined<T extends object>(o: T): T {

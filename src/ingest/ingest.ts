@@ -1,0 +1,141 @@
+// The ingest run: read inputs, skip what is stored, extract (inline or on worker threads), store each article
+// atomically with its extraction, then fuse events. Every step is idempotent, so a killed run can simply be rerun.
+import { createHash } from 'node:crypto';
+import { contentId, normalizeDate, type ExtractInput } from '../api.js';
+import { PIPELINE } from '../pipeline/extract.js';
+import type { Storage, RunCounts } from '../store/types.js';
+import { createExtractor } from './pool.js';
+import type { ReadOptions } from './read-inputs.js';
+import { estimateCount, expand, readSources } from './sources.js';
+
+export interface IngestOptions extends ReadOptions {
+  workers?: number;
+  /** Called once the article count is known (undefined for stdin/URLs) and after each article. */
+  onProgress?: (done: number, total: number | undefined, counts: RunCounts) => void;
+  onError?: (where: string, message: string) => void;
+}
+
+export interface IngestResult extends RunCounts {
+  seconds: number;
+  clusters: number;
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export async function ingest(store: Storage, specs: readonly string[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const t0 = performance.now();
+  const files = specs.flatMap(expand);
+  const total = estimateCount(files, opts);
+  const counts: RunCounts = { stored: 0, skipped: 0, failed: 0 };
+  let done = 0;
+  const tick = () => {
+    done++;
+    opts.onProgress?.(done, total === undefined ? undefined : Math.max(total, done), counts);
+  };
+  const fail = (where: string, message: string) => {
+    counts.failed++;
+    opts.onError?.(where, message);
+    tick();
+  };
+  opts.onProgress?.(0, total, counts);
+  const runId = await store.startRun(specs, PIPELINE);
+  const extractor = createExtractor(opts.workers ?? 1);
+  // ids and hashes being extracted now: a duplicate later in the same run is skipped without extracting it twice
+  const inflight = new Set<string>();
+  const active = new Set<Promise<void>>();
+  let status: 'done' | 'failed' = 'failed';
+  try {
+    for await (const item of readSources(files, opts)) {
+      if (!item.ok) {
+        fail(item.where, item.message);
+        continue;
+      }
+      let published: string | undefined;
+      try {
+        published = normalizeDate(item.article.published);
+      } catch (err) {
+        fail(item.where, (err as Error).message);
+        continue;
+      }
+      const article: ExtractInput = { ...item.article, id: item.article.id ?? contentId(item.article.text) };
+      if (published) article.published = published;
+      const id = article.id!;
+      const hash = contentHash(article.text);
+      if (inflight.has(id) || inflight.has(hash) || (await store.hasArticle(id, hash))) {
+        counts.skipped++;
+        tick();
+        continue;
+      }
+      inflight.add(id).add(hash);
+      const task = (async () => {
+        try {
+          const x = await extractor.extract(article);
+          const stored = await store.putArticle(
+            { id, text: article.text, contentHash: hash, title: article.title, url: article.url, source: item.source, published },
+            x, x.pipeline ?? PIPELINE, runId,
+          );
+          if (stored) counts.stored++;
+          else counts.skipped++;
+          tick();
+        } catch (err) {
+          fail(item.where, (err as Error).message);
+        } finally {
+          inflight.delete(id);
+          inflight.delete(hash);
+        }
+      })();
+      active.add(task);
+      void task.finally(() => active.delete(task));
+      while (active.size >= extractor.capacity) await Promise.race(active);
+    }
+    await Promise.all(active);
+    status = 'done';
+  } finally {
+    await Promise.allSettled(active);
+    await extractor.close();
+    await store.finishRun(runId, counts, status).catch(() => undefined);
+  }
+  const fused = await store.fuse();
+  return { ...counts, clusters: fused.clusters, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Re-runs the current pipeline over stored articles, replacing each one's extraction atomically, then re-fuses. */
+export async function recode(
+  store: Storage,
+  opts: { workers?: number; onProgress?: (done: number, total: number) => void; onError?: (id: string, message: string) => void } = {},
+): Promise<{ recoded: number; failed: number; seconds: number }> {
+  const t0 = performance.now();
+  const total = (await store.stats()).articles;
+  const extractor = createExtractor(opts.workers ?? 1);
+  let recoded = 0;
+  let failed = 0;
+  let after: string | undefined;
+  try {
+    for (;;) {
+      const batch = await store.articles({ after, limit: 200 });
+      if (!batch.length) break;
+      after = batch[batch.length - 1].article.id;
+      await Promise.all(batch.map(async ({ article: a }) => {
+        try {
+          const x = await extractor.extract({
+            id: a.id, text: a.text, ...(a.title ? { title: a.title } : {}), ...(a.url ? { url: a.url } : {}),
+            ...(a.published ? { published: a.published } : {}),
+          });
+          await store.replaceExtraction(a.id, x, x.pipeline ?? PIPELINE);
+          recoded++;
+        } catch (err) {
+          failed++;
+          opts.onError?.(a.id, (err as Error).message);
+        }
+        opts.onProgress?.(recoded + failed, total);
+      }));
+    }
+  } finally {
+    await extractor.close();
+  }
+  await store.pruneActors();
+  await store.fuse();
+  return { recoded, failed, seconds: (performance.now() - t0) / 1000 };
+}
