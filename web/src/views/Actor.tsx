@@ -34,7 +34,7 @@ export function ActorView({ route, id }: { route: Route; id: string }) {
       <h2>Events</h2>
       <EventsTable route={route} fixed={{ actor: id }} />
       <h2>Quotes</h2>
-      <QuoteList route={route} speaker={id} />
+      <QuoteList route={route} speaker={id} offsetKey="qoffset" />
     </>
   );
 }

@@ -40,8 +40,9 @@ function QuoteSearch({ route }: { route: Route }) {
   );
 }
 
-export function QuoteList({ route, speaker }: { route: Route; speaker?: string }) {
-  const offset = Math.max(0, Number(route.params.get('offset')) || 0);
+/** `offsetKey` lets a page with two paged lists (the actor page) keep their pages apart in the URL. */
+export function QuoteList({ route, speaker, offsetKey = 'offset' }: { route: Route; speaker?: string; offsetKey?: string }) {
+  const offset = Math.max(0, Number(route.params.get(offsetKey)) || 0);
   const qs = new URLSearchParams();
   const sp = speaker ?? route.params.get('speaker');
   if (sp) qs.set('speaker', sp);
@@ -80,7 +81,7 @@ export function QuoteList({ route, speaker }: { route: Route; speaker?: string }
           </li>
         ))}
       </ul>
-      {data && <Pager total={data.total} offset={offset} limit={LIMIT} onPage={(o) => navigate(withParams(route, { offset: o ? String(o) : undefined }, true))} />}
+      {data && <Pager total={data.total} offset={offset} limit={LIMIT} onPage={(o) => navigate(withParams(route, { [offsetKey]: o ? String(o) : undefined }, true))} />}
     </section>
   );
 }
