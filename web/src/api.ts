@@ -21,7 +21,12 @@ export class ApiError extends Error {
 
 export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
-  if (!res.ok) throw new ApiError(res.status, res.status === 404 ? 'Not found' : `The server answered ${res.status}`);
+  if (!res.ok) {
+    // The server explains bad parameters in {"error": "..."}; show that rather than a bare status code.
+    const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
+    const why = typeof body?.error === 'string' ? body.error : res.status === 404 ? 'not found' : `the server answered ${res.status}`;
+    throw new ApiError(res.status, why);
+  }
   return (await res.json()) as T;
 }
 
