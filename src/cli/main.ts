@@ -5,6 +5,7 @@ import { register as registerExtract } from './commands/extract.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerQuery } from './commands/query.js';
 import { register as registerExport } from './commands/export.js';
+import { register as registerServe } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerQuery(program);
   registerExport(program);
+  registerServe(program);
   return program;
 }
 

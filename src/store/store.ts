@@ -12,6 +12,9 @@ import type {
 
 const MAX_LIMIT = 1000;
 
+const ACTOR_KEY = (t: string) =>
+  `(${t}.name || '|' || ${t}.code || '|' || coalesce(${t}.country, '') || '|' || coalesce(${t}.org, '') || '|' || ${t}.sector || '|' || coalesce(${t}.role, '') || '|' || coalesce(${t}.kb_id, ''))`;
+
 export function pipelineId(stages: readonly string[]): string {
   return 'p' + createHash('sha256').update(stages.join('\n')).digest('hex').slice(0, 16);
 }
@@ -92,7 +95,7 @@ export class SqlStorage implements Storage {
       if (c.dialect === 'sqlite') {
         await c.run('INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)', [article.id, article.title ?? '', article.text]);
       }
-      await this.insertChildren(c, article.id, article.published ?? null, x, pid, false);
+      await this.insertChildren(c, article.id, article.published ?? null, x, pid);
       return true;
     });
     if (stored) this.knownPipelines.add(pid);
@@ -118,7 +121,7 @@ export class SqlStorage implements Storage {
         await c.run('DELETE FROM quote_fts WHERE article_id = ?', [id]);
       }
       await c.run('UPDATE articles SET extraction = ?, pipeline_id = ? WHERE id = ?', [JSON.stringify(x), pid, id]);
-      await this.insertChildren(c, id, a.published, x, pid, true);
+      await this.insertChildren(c, id, a.published, x, pid);
       return true;
     });
   }
@@ -128,11 +131,15 @@ export class SqlStorage implements Storage {
     await c.run('INSERT INTO dirty_blocks (block, n) VALUES (?, 1) ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1', [block]);
   }
 
-  private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string, updateActors: boolean) {
+  private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string) {
     for (const a of x.actors) {
+      // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
+      // does not depend on which article was stored first
       await c.run(
         `INSERT INTO actors (id, name, code, country, org, sector, role, kb_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO ${updateActors ? 'UPDATE SET name = excluded.name, code = excluded.code, country = excluded.country, org = excluded.org, sector = excluded.sector, role = excluded.role, kb_id = excluded.kb_id' : 'NOTHING'}`,
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, country = excluded.country, org = excluded.org,
+           sector = excluded.sector, role = excluded.role, kb_id = excluded.kb_id
+         WHERE ${ACTOR_KEY('excluded')} < ${ACTOR_KEY('actors')}`,
         [a.id, a.name, a.code, a.country, a.org, a.sector, a.role ?? null, a.kbId ?? null],
       );
     }
@@ -418,8 +425,11 @@ export class SqlStorage implements Storage {
   async timeline(f: { country?: string; dyad?: [string, string]; interval: 'day' | 'week' | 'month'; since?: string; until?: string }): Promise<TimelineBucket[]> {
     const w = this.eventWhere({ country: f.country, since: f.since, until: f.until });
     if (f.dyad) {
-      w.sql.push(`e.source_key = ? AND e.target_key = ?`);
-      w.params.push(f.dyad[0], f.dyad[1]);
+      // either direction: the dyad's interactions, whoever acted
+      const side = (role: string) => `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '${role}' AND (ea.actor_id = ? OR ea.code = ?))`;
+      w.sql.push(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`);
+      const [a, b] = f.dyad;
+      w.params.push(a, a, b, b, b, b, a, a);
     }
     const rows = await this.db.all<Row>(
       `SELECT e.event_date AS d, e.quad_class AS qc, count(*) AS n, sum(e.goldstein) AS g FROM events e
