@@ -1,7 +1,7 @@
 // Cuts article text into non-overlapping segments, each knowing which annotations cover it, so highlights
 // can be rendered as plain text nodes inside elements (never as HTML) even where annotations nest or overlap.
 
-export type SpanKind = 'mention' | 'trigger' | 'date' | 'quote' | 'evidence';
+export type SpanKind = 'mention' | 'trigger' | 'date' | 'quote' | 'evidence' | 'speaker' | 'cue';
 
 export interface Span {
   start: number;

@@ -30,13 +30,18 @@ export function ArticleView({ route, id }: { route: Route; id: string }) {
     const spans: Span[] = [];
     for (const m of x.mentions) spans.push({ start: m.start, end: m.end, kind: 'mention', label: m.type, title: m.actor ? `${m.type} · ${names.get(m.actor) ?? m.actor}` : m.type, ref: m.actor });
     for (const d of x.dates) spans.push({ start: d.start, end: d.end, kind: 'date', label: 'DATE', title: d.value ? `date ${d.value} (${d.precision})` : 'date' });
-    for (const q of x.quotes) spans.push({ start: q.start, end: q.end, kind: 'quote', ref: q.id, title: `${q.kind} quote${q.anonymous ? ' (anonymous source)' : ''}` });
+    for (const q of x.quotes) {
+      spans.push({ start: q.start, end: q.end, kind: 'quote', ref: q.id, title: `${q.kind} quote${q.anonymous ? ' (anonymous source)' : ''}` });
+      // Who said it and the verb that says so are shown only for the chosen quote, to keep the text readable.
+      if (q.id === selQuote && q.speakerSpan) spans.push({ start: q.speakerSpan.start, end: q.speakerSpan.end, kind: 'speaker', label: 'SPEAKER', ref: q.id });
+      if (q.id === selQuote && q.cue) spans.push({ start: q.cue.start, end: q.cue.end, kind: 'cue', label: 'CUE', ref: q.id });
+    }
     for (const e of x.events) {
       spans.push({ start: e.trigger.start, end: e.trigger.end, kind: 'trigger', label: e.cameo, ref: e.id, title: `event ${e.id}: CAMEO ${e.cameo} ${e.plover?.type ?? ''}` });
       if (e.id === selEvent) spans.push({ start: e.evidence.start, end: e.evidence.end, kind: 'evidence', ref: e.id });
     }
     return segment(text, spans);
-  }, [x, text, selEvent]);
+  }, [x, text, selEvent, selQuote]);
 
   // Bring the chosen event's evidence into view; on a phone it is far below the event list.
   useEffect(() => {
@@ -83,7 +88,7 @@ export function ArticleView({ route, id }: { route: Route; id: string }) {
               cls.add(`hl-${sp.kind}`);
               if (sp.kind === 'mention' && sp.label) cls.add(`ent-${sp.label}`);
               if ((sp.kind === 'evidence' || sp.kind === 'trigger') && sp.ref === selEvent) selected = true;
-              if (sp.kind === 'quote' && sp.ref === selQuote) selected = true;
+              if ((sp.kind === 'quote' || sp.kind === 'speaker') && sp.ref === selQuote) selected = true;
               if (sp.title && sp.kind !== 'evidence') title = title ? `${title}; ${sp.title}` : sp.title;
             }
             if (selected) cls.add('is-selected');
