@@ -11,7 +11,7 @@ import { COUNTRIES } from '../countries.ts';
 import { useFetch, type Page, type StoredEvent } from '../api.ts';
 import { Link, Status } from '../components.tsx';
 import { FilterForm, eventQuery } from '../filters.tsx';
-import { href, type Route } from '../router.ts';
+import { href, sharedParams, type Route } from '../router.ts';
 
 const NUMERIC_TO_ISO3 = new Map(Object.entries(COUNTRIES).map(([iso3, c]) => [c[0], iso3]));
 const LIMIT = 1000;
@@ -69,6 +69,33 @@ export function MapView({ route }: { route: Route }) {
         </p>
       )}
       <WorldMap places={places} byCountry={byCountry} />
+      {byCountry.size > 0 && (
+        <details class="data-table">
+          <summary>Countries ({byCountry.size})</summary>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Country</th>
+                <th scope="col">Events involving it</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...byCountry.entries()]
+                .sort((a, b) => b[1] - a[1])
+                .map(([iso3, n]) => (
+                  <tr key={iso3}>
+                    <td>
+                      {COUNTRIES[iso3]?.[1] ?? iso3} <span class="code">{iso3}</span>
+                    </td>
+                    <td>
+                      <Link href={href('/events', { ...sharedParams(route.params), country: iso3 })}>{n}</Link>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       {places.length > 0 && (
         <details class="data-table" open={places.length <= 12}>
           <summary>Places ({places.length})</summary>

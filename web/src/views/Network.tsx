@@ -52,32 +52,44 @@ function Graph({ graph }: { graph: NetworkGraph }) {
       .map((e) => ({ source: byId.get(e.source)!, target: byId.get(e.target)!, count: e.count, goldstein: e.goldstein }));
     const r = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.events))]).range([4, width < 600 ? 16 : 24]);
     const sim = forceSimulation(nodes)
-      .force('link', forceLink<GNode, GEdge>(edges).distance(width < 600 ? 60 : 90))
-      .force('charge', forceManyBody().strength(-220))
+      // Small graphs get longer links so they fill the frame; big ones shorter so they fit it.
+      .force('link', forceLink<GNode, GEdge>(edges).distance(Math.max(50, Math.min(width < 600 ? 110 : 170, width / (2 + Math.sqrt(nodes.length))))))
+      .force('charge', forceManyBody().strength(-300))
       .force('center', forceCenter(width / 2, height / 2))
-      .force('x', forceX(width / 2).strength(0.06))
-      .force('y', forceY(height / 2).strength(0.08))
+      .force('x', forceX(width / 2).strength(0.04))
+      .force('y', forceY(height / 2).strength(0.06))
       .force('collide', forceCollide<GNode>((n) => r(n.events) + 4))
       .stop();
     sim.tick(300);
+    // Zoom to fit: a few small components would otherwise huddle in the middle, a big graph spill over the edges.
+    const m = 40;
+    const xs = nodes.map((n) => n.x ?? 0);
+    const ys = nodes.map((n) => n.y ?? 0);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const k = Math.min((width - 2 * m) / (x1 - x0 || 1), (height - 2 * m) / (y1 - y0 || 1), 2.5);
     for (const n of nodes) {
-      n.x = Math.max(20, Math.min(width - 20, n.x ?? 0));
-      n.y = Math.max(20, Math.min(height - 20, n.y ?? 0));
+      n.x = Math.max(m / 2, Math.min(width - m / 2, width / 2 + ((n.x ?? 0) - (x0 + x1) / 2) * k));
+      n.y = Math.max(m / 2, Math.min(height - m / 2, height / 2 + ((n.y ?? 0) - (y0 + y1) / 2) * k));
     }
     return { nodes, edges, r };
   }, [graph, width, height]);
 
   const maxCount = Math.max(1, ...layout.edges.map((e) => e.count));
-  const w = scaleSqrt().domain([1, maxCount]).range([1.5, 9]);
+  const w = scaleSqrt().domain([1, maxCount]).range([1.5, 6]);
   const sorted = [...layout.edges].sort((a, b) => b.count - a.count);
 
   return (
     <>
       <div class="chart" ref={wrap}>
         <svg width={width} height={height} role="group" aria-label={`Actor network: ${layout.nodes.length} actors, ${layout.edges.length} interactions`} data-testid="network-graph">
+          <defs>
+            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="3.2" markerHeight="3.2" orient="auto-start-reverse">
+              <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
+            </marker>
+          </defs>
           <g class="edges">
             {layout.edges.map((e, i) => (
-              <line key={i} x1={e.source.x} y1={e.source.y} x2={e.target.x} y2={e.target.y} stroke={goldsteinColor(e.goldstein)} stroke-width={w(e.count)} stroke-opacity={0.75} stroke-linecap="round">
+              <line key={i} {...edgeEnds(e, layout.r(e.target.events))} stroke={goldsteinColor(e.goldstein)} stroke-width={w(e.count)} stroke-opacity={0.75} stroke-linecap="round" marker-end={e.source === e.target ? undefined : 'url(#arrow)'}>
                 <title>
                   {e.source.name} → {e.target.name}: {e.count} event{e.count === 1 ? '' : 's'}, mean Goldstein {e.goldstein.toFixed(1)}
                 </title>
@@ -104,7 +116,7 @@ function Graph({ graph }: { graph: NetworkGraph }) {
           </g>
         </svg>
         <p class="legend-inline">
-          <span class="gradient" aria-hidden="true" /> edge colour: mean Goldstein, conflict (−10, red) … cooperation (+10, blue); width: number of events; node size: events.
+          <span class="gradient" aria-hidden="true" /> edge colour: mean Goldstein, conflict (−10, red) … cooperation (+10, blue); width: number of events; arrow: source → target; node size: events.
         </p>
       </div>
       <details class="data-table">
@@ -136,6 +148,17 @@ function Graph({ graph }: { graph: NetworkGraph }) {
       </details>
     </>
   );
+}
+
+/** The edge stops at the rim of the target's circle so its arrowhead shows which way the interaction went. */
+function edgeEnds(e: GEdge, targetRadius: number): { x1: number; y1: number; x2: number; y2: number } {
+  const x1 = e.source.x ?? 0;
+  const y1 = e.source.y ?? 0;
+  const dx = (e.target.x ?? 0) - x1;
+  const dy = (e.target.y ?? 0) - y1;
+  const len = Math.hypot(dx, dy) || 1;
+  const cut = Math.min(len * 0.5, targetRadius + 2);
+  return { x1, y1, x2: x1 + dx * (1 - cut / len), y2: y1 + dy * (1 - cut / len) };
 }
 
 function routeClick(ev: MouseEvent, id: string): void {
