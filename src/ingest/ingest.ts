@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { contentId, normalizeDate, type ExtractInput } from '../api.js';
 import { PIPELINE } from '../pipeline/extract.js';
-import type { Storage, RunCounts } from '../store/types.js';
+import type { Storage, RunCounts, StoredArticleInput } from '../store/types.js';
+import type { Extraction } from '../schema/extraction.js';
 import { createExtractor } from './pool.js';
 import type { ReadOptions } from './read-inputs.js';
 import { estimateCount, expand, readSources } from './sources.js';
@@ -42,9 +43,11 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
   opts.onProgress?.(0, total, counts);
   const runId = await store.startRun(specs, PIPELINE);
   const extractor = createExtractor(opts.workers ?? 1);
+  const writer = batchWriter(store, runId);
   // ids and hashes being extracted now: a duplicate later in the same run is skipped without extracting it twice
   const inflight = new Set<string>();
   const active = new Set<Promise<void>>();
+  const writes = new Set<Promise<void>>();
   let status: 'done' | 'failed' = 'failed';
   try {
     for await (const item of readSources(files, opts)) {
@@ -69,36 +72,90 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
         continue;
       }
       inflight.add(id).add(hash);
-      const task = (async () => {
-        try {
-          const x = await extractor.extract(article);
-          const stored = await store.putArticle(
-            { id, text: article.text, contentHash: hash, title: article.title, url: article.url, source: item.source, published },
-            x, x.pipeline ?? PIPELINE, runId,
-          );
-          if (stored) counts.stored++;
-          else counts.skipped++;
-          tick();
-        } catch (err) {
-          fail(item.where, (err as Error).message);
-        } finally {
-          inflight.delete(id);
-          inflight.delete(hash);
-        }
-      })();
-      active.add(task);
-      void task.finally(() => active.delete(task));
+      const release = () => {
+        inflight.delete(id);
+        inflight.delete(hash);
+      };
+      // extraction slots are freed as soon as an article is extracted; its write completes with the batch
+      const extraction = extractor.extract(article).then(
+        (x) => {
+          const write = writer
+            .put({ id, text: article.text, contentHash: hash, title: article.title, url: article.url, source: item.source, published }, x, x.pipeline ?? PIPELINE)
+            .then(
+              (stored) => {
+                if (stored) counts.stored++;
+                else counts.skipped++;
+                tick();
+              },
+              (err: Error) => fail(item.where, err.message),
+            )
+            .finally(release);
+          writes.add(write);
+          void write.finally(() => writes.delete(write));
+        },
+        (err: Error) => {
+          release();
+          fail(item.where, err.message);
+        },
+      );
+      active.add(extraction);
+      void extraction.finally(() => active.delete(extraction));
       while (active.size >= extractor.capacity) await Promise.race(active);
+      writer.maybeFlush();
     }
     await Promise.all(active);
+    await writer.flush();
+    await Promise.all(writes);
     status = 'done';
   } finally {
     await Promise.allSettled(active);
+    await writer.flush().catch(() => undefined);
+    await Promise.allSettled(writes);
     await extractor.close();
     await store.finishRun(runId, counts, status).catch(() => undefined);
   }
   const fused = await store.fuse();
   return { ...counts, clusters: fused.clusters, seconds: (performance.now() - t0) / 1000 };
+}
+
+type Batch = { article: StoredArticleInput; extraction: Extraction; pipeline: readonly string[] }[];
+
+/**
+ * Groups finished articles into one transaction each few (fewer commits); every article is still stored whole
+ * or not at all, and a killed run loses at most one batch of extraction work, which a rerun redoes.
+ */
+function batchWriter(store: Storage, runId: string, maxBatch = 16, maxWaitMs = 500) {
+  let pending: { item: Batch[number]; resolve: (b: boolean) => void; reject: (e: Error) => void }[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let last = performance.now();
+  const flush = (): Promise<void> => {
+    const take = pending;
+    pending = [];
+    last = performance.now();
+    if (!take.length) return flushing;
+    flushing = flushing.then(async () => {
+      try {
+        const batch = take.map((p) => p.item);
+        const stored = store.putArticles ? await store.putArticles(batch, runId) : await Promise.all(batch.map((b) => store.putArticle(b.article, b.extraction, b.pipeline, runId)));
+        take.forEach((p, i) => p.resolve(stored[i]));
+      } catch (err) {
+        take.forEach((p) => p.reject(err as Error));
+      }
+    });
+    return flushing;
+  };
+  return {
+    put(article: StoredArticleInput, extraction: Extraction, pipeline: readonly string[]): Promise<boolean> {
+      const p = new Promise<boolean>((resolve, reject) => pending.push({ item: { article, extraction, pipeline }, resolve, reject }));
+      if (pending.length >= maxBatch) void flush();
+      return p;
+    },
+    /** Flushes a partial batch that has waited long enough, so progress and the store stay current. */
+    maybeFlush() {
+      if (pending.length && performance.now() - last > maxWaitMs) void flush();
+    },
+    flush,
+  };
 }
 
 /** Re-runs the current pipeline over stored articles, replacing each one's extraction atomically, then re-fuses. */

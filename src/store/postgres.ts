@@ -30,17 +30,25 @@ export function openPostgres(url: string): SqlDb {
   return {
     ...connOf(pool),
     async tx<T>(fn: (c: SqlConn) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const r = await fn(connOf(client));
-        await client.query('COMMIT');
-        return r;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+      // several ingesters may write at once: a deadlock or serialization failure is retried, not reported
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const r = await fn(connOf(client));
+          await client.query('COMMIT');
+          return r;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          const code = (err as { code?: string }).code;
+          if ((code === '40P01' || code === '40001') && attempt < 8) {
+            await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+            continue;
+          }
+          throw err;
+        } finally {
+          client.release();
+        }
       }
     },
     async exec(sql: string) {

@@ -82,23 +82,33 @@ export class SqlStorage implements Storage {
   }
 
   async putArticle(article: StoredArticleInput, x: Extraction, pipeline: readonly string[], runId?: string): Promise<boolean> {
-    const pid = pipelineId(pipeline);
+    return (await this.putArticles([{ article, extraction: x, pipeline }], runId))[0];
+  }
+
+  /** Stores several articles in one transaction (each whole, with its extraction); false for those already stored. */
+  async putArticles(batch: readonly { article: StoredArticleInput; extraction: Extraction; pipeline: readonly string[] }[], runId?: string): Promise<boolean[]> {
+    const pids = new Set<string>();
     const stored = await this.db.tx(async (c) => {
-      await this.ensurePipeline(c, pipeline);
-      const n = await c.run(
-        `INSERT INTO articles (id, content_hash, title, url, source, published, text, extraction, pipeline_id, run_id, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        [article.id, article.contentHash, article.title ?? null, article.url ?? null, article.source ?? null,
-          article.published ?? null, article.text, JSON.stringify(x), pid, runId ?? null, new Date().toISOString()],
-      );
-      if (n === 0) return false;
-      if (c.dialect === 'sqlite') {
-        await c.run('INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)', [article.id, article.title ?? '', article.text]);
+      const out: boolean[] = [];
+      for (const { article, extraction: x, pipeline } of batch) {
+        const pid = await this.ensurePipeline(c, pipeline);
+        pids.add(pid);
+        const n = await c.run(
+          `INSERT INTO articles (id, content_hash, title, url, source, published, text, extraction, pipeline_id, run_id, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          [article.id, article.contentHash, article.title ?? null, article.url ?? null, article.source ?? null,
+            article.published ?? null, article.text, JSON.stringify(x), pid, runId ?? null, new Date().toISOString()],
+        );
+        out.push(n > 0);
+        if (n === 0) continue;
+        if (c.dialect === 'sqlite') {
+          await c.run('INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)', [article.id, article.title ?? '', article.text]);
+        }
+        await this.insertChildren(c, article.id, article.published ?? null, x, pid);
       }
-      await this.insertChildren(c, article.id, article.published ?? null, x, pid);
-      return true;
+      return out;
     });
-    if (stored) this.knownPipelines.add(pid);
+    for (const p of pids) this.knownPipelines.add(p);
     return stored;
   }
 
@@ -132,7 +142,8 @@ export class SqlStorage implements Storage {
   }
 
   private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string) {
-    for (const a of x.actors) {
+    // sorted, so concurrent writers lock actor rows in one order and cannot deadlock
+    for (const a of [...x.actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))) {
       // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
       // does not depend on which article was stored first
       await c.run(
@@ -179,51 +190,61 @@ export class SqlStorage implements Storage {
     let blocks = 0;
     let clusters = 0;
     for (;;) {
-      const dirty = await this.db.all<{ block: string; n: number }>('SELECT block, n FROM dirty_blocks ORDER BY block LIMIT 500');
+      const dirty = await this.db.all<{ block: string; n: number }>('SELECT block, n FROM dirty_blocks ORDER BY block LIMIT 200');
       if (!dirty.length) break;
-      let progressed = false;
-      for (const d of dirty) {
-        const made = await this.db.tx(async (c) => {
-          if (c.dialect === 'postgres') await c.run('SELECT pg_advisory_xact_lock(hashtext(?))', [d.block]);
-          const rows = await c.all<Row>(
-            `SELECT e.article_id, e.id, e.event_date, e.location_country, e.cameo, e.quad_class, e.goldstein, e.confidence,
-                    a.source, a.url, a.published
-             FROM events e JOIN articles a ON a.id = e.article_id WHERE e.block = ?`, [d.block]);
-          const members: FusionMember[] = rows.map((r) => ({
-            articleId: r.article_id as string,
-            eventId: r.id as string,
-            date: (r.event_date as string | null) ?? null,
-            placeCountry: (r.location_country as string | null) ?? null,
-            cameo: r.cameo as string,
-            quadClass: Number(r.quad_class),
-            goldstein: Number(r.goldstein),
-            confidence: Number(r.confidence),
-            source: sourceOf(r.source as string | null, r.url as string | null, r.article_id as string),
-            published: (r.published as string | null) ?? null,
-          }));
-          const fused = fuseBlock(d.block, members);
-          await c.run('DELETE FROM event_clusters WHERE block = ?', [d.block]);
-          for (const k of fused) {
-            await c.run(
-              `INSERT INTO event_clusters (id, block, cameo, cameo_root, quad_class, goldstein, date_start, date_end, num_mentions,
-                 num_sources, num_articles, rep_article_id, rep_event_id, first_seen) VALUES ${marks(14)}`,
-              [k.id, k.block, k.cameo, k.cameo.slice(0, 2), k.quadClass, k.goldstein, k.dateStart, k.dateEnd, k.numMentions,
-                k.numSources, k.numArticles, k.representative.articleId, k.representative.eventId, k.firstSeen]);
-            for (const m of k.members) {
-              await c.run('UPDATE events SET cluster_id = ? WHERE article_id = ? AND id = ?', [k.id, m.articleId, m.eventId]);
-            }
-          }
+      // several blocks per transaction (fewer commits); blocks are taken in sorted order, so concurrent fusers
+      // on PostgreSQL take their advisory locks in one order and cannot deadlock
+      const cleaned = await this.db.tx(async (c) => {
+        let cleanedHere = 0;
+        for (const d of dirty) {
+          clusters += await this.fuseOne(c, d.block);
+          blocks++;
           // only clean if no writer touched the block since it was read; otherwise it stays dirty for the next pass
-          const cleaned = await c.run('DELETE FROM dirty_blocks WHERE block = ? AND n = ?', [d.block, d.n]);
-          if (cleaned) progressed = true;
-          return fused.length;
-        });
-        blocks++;
-        clusters += made;
-      }
-      if (!progressed) await new Promise((r) => setTimeout(r, 50));
+          cleanedHere += await c.run('DELETE FROM dirty_blocks WHERE block = ? AND n = ?', [d.block, d.n]);
+        }
+        return cleanedHere;
+      });
+      if (!cleaned) await new Promise((r) => setTimeout(r, 50));
     }
     return { blocks, clusters };
+  }
+
+  private async fuseOne(c: SqlConn, block: string): Promise<number> {
+    if (c.dialect === 'postgres') await c.run('SELECT pg_advisory_xact_lock(hashtext(?))', [block]);
+    const rows = await c.all<Row>(
+      `SELECT e.article_id, e.id, e.event_date, e.location_country, e.cameo, e.quad_class, e.goldstein, e.confidence, e.cluster_id,
+              a.source, a.url, a.published
+       FROM events e JOIN articles a ON a.id = e.article_id WHERE e.block = ?`, [block]);
+    const current = new Map<string, string | null>();
+    const members: FusionMember[] = rows.map((r) => {
+      current.set(`${r.article_id}\u0000${r.id}`, (r.cluster_id as string | null) ?? null);
+      return {
+        articleId: r.article_id as string,
+        eventId: r.id as string,
+        date: (r.event_date as string | null) ?? null,
+        placeCountry: (r.location_country as string | null) ?? null,
+        cameo: r.cameo as string,
+        quadClass: Number(r.quad_class),
+        goldstein: Number(r.goldstein),
+        confidence: Number(r.confidence),
+        source: sourceOf(r.source as string | null, r.url as string | null, r.article_id as string),
+        published: (r.published as string | null) ?? null,
+      };
+    });
+    const fused = fuseBlock(block, members);
+    await c.run('DELETE FROM event_clusters WHERE block = ?', [block]);
+    for (const k of fused) {
+      await c.run(
+        `INSERT INTO event_clusters (id, block, cameo, cameo_root, quad_class, goldstein, date_start, date_end, num_mentions,
+           num_sources, num_articles, rep_article_id, rep_event_id, first_seen) VALUES ${marks(14)}`,
+        [k.id, k.block, k.cameo, k.cameo.slice(0, 2), k.quadClass, k.goldstein, k.dateStart, k.dateEnd, k.numMentions,
+          k.numSources, k.numArticles, k.representative.articleId, k.representative.eventId, k.firstSeen]);
+      for (const m of k.members) {
+        if (current.get(`${m.articleId}\u0000${m.eventId}`) === k.id) continue;
+        await c.run('UPDATE events SET cluster_id = ? WHERE article_id = ? AND id = ?', [k.id, m.articleId, m.eventId]);
+      }
+    }
+    return fused.length;
   }
 
   async stats(): Promise<Counts> {

@@ -121,6 +121,8 @@ export interface Storage {
   hasArticle(id: string, contentHash: string): Promise<boolean>;
   /** Stores an article with its extraction in one transaction; returns false when it was already stored. */
   putArticle(article: StoredArticleInput, extraction: Extraction, pipeline: readonly string[], runId?: string): Promise<boolean>;
+  /** Stores several articles in one transaction, each whole; false for each one already stored. Optional for drivers. */
+  putArticles?(batch: readonly { article: StoredArticleInput; extraction: Extraction; pipeline: readonly string[] }[], runId?: string): Promise<boolean[]>;
   stats(): Promise<Counts>;
   events(filter: EventFilter): Promise<Page<StoredEvent>>;
   article(id: string): Promise<{ article: StoredArticle; extraction: Extraction } | undefined>;
