@@ -41,7 +41,8 @@ function Graph({ graph }: { graph: NetworkGraph }) {
     ro.observe(wrap.current);
     return () => ro.disconnect();
   }, []);
-  const height = width < 600 ? 460 : 560;
+  const narrow = width < 600;
+  const height = narrow ? 620 : 560;
 
   // A static layout computed in one go: no animation to wait for, and the same picture on every visit.
   const layout = useMemo(() => {
@@ -50,14 +51,14 @@ function Graph({ graph }: { graph: NetworkGraph }) {
     const edges: GEdge[] = graph.edges
       .filter((e) => byId.has(e.source) && byId.has(e.target))
       .map((e) => ({ source: byId.get(e.source)!, target: byId.get(e.target)!, count: e.count, goldstein: e.goldstein }));
-    const r = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.events))]).range([4, width < 600 ? 16 : 24]);
+    const r = scaleSqrt().domain([0, Math.max(1, ...nodes.map((n) => n.events))]).range([4, narrow ? 14 : 24]);
     const sim = forceSimulation(nodes)
       // Small graphs get longer links so they fill the frame; big ones shorter so they fit it.
-      .force('link', forceLink<GNode, GEdge>(edges).distance(Math.max(50, Math.min(width < 600 ? 110 : 170, width / (2 + Math.sqrt(nodes.length))))))
+      .force('link', forceLink<GNode, GEdge>(edges).distance(Math.max(50, Math.min(narrow ? 110 : 170, width / (2 + Math.sqrt(nodes.length))))))
       .force('charge', forceManyBody().strength(-300))
       .force('center', forceCenter(width / 2, height / 2))
-      .force('x', forceX(width / 2).strength(0.04))
-      .force('y', forceY(height / 2).strength(0.06))
+      .force('x', forceX(width / 2).strength(0.05))
+      .force('y', forceY(height / 2).strength(0.05))
       .force('collide', forceCollide<GNode>((n) => r(n.events) + 4))
       .stop();
     sim.tick(300);
@@ -66,14 +67,20 @@ function Graph({ graph }: { graph: NetworkGraph }) {
     const xs = nodes.map((n) => n.x ?? 0);
     const ys = nodes.map((n) => n.y ?? 0);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const k = Math.min((width - 2 * m) / (x1 - x0 || 1), (height - 2 * m) / (y1 - y0 || 1), 2.5);
+    // Each axis is stretched on its own: a force layout's distances carry no meaning, its neighbourhoods do.
+    const kx = Math.min((width - 2 * m) / (x1 - x0 || 1), 4);
+    const ky = Math.min((height - 2 * m) / (y1 - y0 || 1), 4);
     for (const n of nodes) {
-      n.x = Math.max(m / 2, Math.min(width - m / 2, width / 2 + ((n.x ?? 0) - (x0 + x1) / 2) * k));
-      n.y = Math.max(m / 2, Math.min(height - m / 2, height / 2 + ((n.y ?? 0) - (y0 + y1) / 2) * k));
+      n.x = Math.max(m / 2, Math.min(width - m / 2, width / 2 + ((n.x ?? 0) - (x0 + x1) / 2) * kx));
+      n.y = Math.max(m / 2, Math.min(height - m / 2, height / 2 + ((n.y ?? 0) - (y0 + y1) / 2) * ky));
     }
     return { nodes, edges, r };
-  }, [graph, width, height]);
+  }, [graph, width, height, narrow]);
 
+  const flip = (n: GNode) => {
+    const room = n.name.length * 6.2 + layout.r(n.events) + 3;
+    return (n.x ?? 0) + room > width && (n.x ?? 0) - room >= 0;
+  };
   const maxCount = Math.max(1, ...layout.edges.map((e) => e.count));
   const w = scaleSqrt().domain([1, maxCount]).range([1.5, 6]);
   const sorted = [...layout.edges].sort((a, b) => b.count - a.count);
@@ -100,11 +107,11 @@ function Graph({ graph }: { graph: NetworkGraph }) {
             {layout.nodes.map((n) => (
               <a key={n.id} href={`/actors/${encodeURIComponent(n.id)}`} class="node" onClick={(ev: MouseEvent) => routeClick(ev, n.id)}>
                 <circle cx={n.x} cy={n.y} r={layout.r(n.events)} />
-                {/* Labels near the right edge go to the left of their node so they are not cut off. */}
+                {/* A label that would run off the right edge goes to the left of its node (about 6.2px a character at 11px). */}
                 <text
-                  x={(n.x ?? 0) > width - 130 ? (n.x ?? 0) - layout.r(n.events) - 3 : (n.x ?? 0) + layout.r(n.events) + 3}
+                  x={flip(n) ? (n.x ?? 0) - layout.r(n.events) - 3 : (n.x ?? 0) + layout.r(n.events) + 3}
                   y={(n.y ?? 0) + 4}
-                  text-anchor={(n.x ?? 0) > width - 130 ? 'end' : 'start'}
+                  text-anchor={flip(n) ? 'end' : 'start'}
                 >
                   {n.name}
                 </text>
