@@ -6,6 +6,7 @@ import { register as registerIngest } from './commands/ingest.js';
 import { register as registerQuery } from './commands/query.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerDemo } from './commands/demo.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerQuery(program);
   registerExport(program);
   registerServe(program);
+  registerDemo(program);
   return program;
 }
 

@@ -1,4 +1,4 @@
-// `parley serve`: the HTTP API and web UI over a store; `parley demo`: ingest the bundled VOA corpus once, then serve.
+// `parley serve`: the HTTP API and web UI over a store; `parley start`: ingest the bundled VOA corpus once, then serve.
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../resources/load.js';
@@ -48,15 +48,15 @@ export function register(program: Command): void {
       await serveUntilStopped(opts);
     });
 
-  serveOptions(program.command('demo').description('ingest the bundled VOA demo corpus into the store the first time, then serve it'))
+  serveOptions(program.command('start').description('ingest the bundled VOA demo corpus into the store the first time, then serve it (npm start)'))
     .action(async (opts: ServeOpts) => {
       const store = await openOrExit(opts.db);
       const { articles } = await store.stats();
       await store.close();
       if (articles === 0) {
-        process.stderr.write(`parley: demo: ingesting the VOA demo corpus into ${opts.db}\n`);
+        process.stderr.write(`parley: start: ingesting the VOA demo corpus into ${opts.db}\n`);
         const rc = await runIngest([DEMO_CORPUS], { db: opts.db, workers: 1 });
-        if (rc !== 0) process.stderr.write('parley: demo: some articles failed (see above); serving the rest\n');
+        if (rc !== 0) process.stderr.write('parley: start: some articles failed (see above); serving the rest\n');
       }
       await serveUntilStopped(opts);
     });
