@@ -1,6 +1,7 @@
 // Ingest throughput against bare extract() on the demo corpus: how much storing, dedup and fusion cost on top of
 // extraction (target: ingest at >= 80% of extract's articles/s). Prints and writes JSON to bench/results/.
-//   npx tsx bench/ingest.ts [--runs 3] [--workers 1] [--corpus data/demo/voa-2025.jsonl]
+//   npm run build && npx tsx bench/ingest.ts [--runs 5] [--workers 0] [--corpus data/demo/voa-2025.jsonl]
+// (--workers 0 extracts on the main thread; N >= 1 on N worker threads, which run the built dist/ code)
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const arg = (name: string, dflt: string) => {
 };
 const corpus = arg('corpus', 'data/demo/voa-2025.jsonl');
 const runs = Number(arg('runs', '5'));
-const workers = Number(arg('workers', '1'));
+const workers = Number(arg('workers', '0'));
 
 const articles = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id?: string; text: string; title?: string; url?: string; published?: string });
 const chars = articles.reduce((n, a) => n + a.text.length, 0);
@@ -90,8 +91,12 @@ const result = {
   store: { ...stats, clusters },
   fusion: { events: stats.events, clusters, fusedAway: (stats.events ?? 0) - clusters },
 };
+if (!last || last.failed > 0 || last.stored !== articles.length) {
+  console.error(`bench: ingest stored ${last?.stored} of ${articles.length} articles (${last?.failed} failed); with --workers, run \`npm run build\` first`);
+  process.exit(1);
+}
 mkdirSync('bench/results', { recursive: true });
-const out = join('bench/results', `ingest-${result.date.slice(0, 10)}.json`);
+const out = join('bench/results', `ingest-${result.date.slice(0, 10)}-workers${workers}.json`);
 writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
 console.log(`ingest ${ingestRate.toFixed(1)} articles/s vs extract ${extractRate.toFixed(1)} articles/s: ${(100 * result.ratio).toFixed(0)}% wall, ` +

@@ -42,7 +42,7 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
   };
   opts.onProgress?.(0, total, counts);
   const runId = await store.startRun(specs, PIPELINE);
-  const extractor = createExtractor(opts.workers ?? 1);
+  const extractor = createExtractor(opts.workers ?? 0);
   const writer = batchWriter(store, runId);
   // ids and hashes being extracted now: a duplicate later in the same run is skipped without extracting it twice
   const inflight = new Set<string>();

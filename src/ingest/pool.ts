@@ -10,15 +10,21 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
+/**
+ * workers = 0 extracts on the calling thread; N >= 1 uses N worker threads, so even one worker lets the calling
+ * thread read inputs and write the store while the next article is being extracted.
+ */
 export function createExtractor(workers: number): Extractor {
-  if (workers <= 1) {
+  if (workers <= 0) {
     return {
       capacity: 1,
       extract: async (a) => extract(a),
       close: async () => undefined,
     };
   }
-  const url = new URL('./worker.js', import.meta.url);
+  // workers run compiled code: from source (tsx, benchmarks) the built dist/ worker is used, so build first
+  const url = new URL(import.meta.url.endsWith('.ts') ? '../../dist/ingest/worker.js' : './worker.js', import.meta.url);
+  let broken: Error | undefined;
   const pending = new Map<number, { resolve: (x: Extraction) => void; reject: (e: Error) => void }>();
   const load = new Map<Worker, number>();
   let seq = 0;
@@ -32,15 +38,22 @@ export function createExtractor(workers: number): Extractor {
       if (m.ok) p?.resolve(m.extraction!);
       else p?.reject(new Error(m.message));
     });
-    w.on('error', (err) => {
+    // a dead worker fails everything in flight and every later call, instead of leaving promises unsettled
+    const die = (err: Error) => {
+      broken ??= err;
       for (const p of pending.values()) p.reject(err);
       pending.clear();
+    };
+    w.on('error', die);
+    w.on('exit', (code) => {
+      if (code !== 0) die(new Error(`extraction worker exited with code ${code}`));
     });
     return w;
   });
   return {
-    capacity: workers * 2,
+    capacity: workers + 2,
     extract(article) {
+      if (broken) return Promise.reject(broken);
       const w = pool.reduce((a, b) => ((load.get(a) ?? 0) <= (load.get(b) ?? 0) ? a : b));
       load.set(w, (load.get(w) ?? 0) + 1);
       const s = ++seq;

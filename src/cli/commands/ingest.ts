@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .argument('[inputs...]', "files, directories (walked), http(s) URLs of feeds or pages; none or '-' reads standard input"))
     .option('--input <format>', 'text|html|jsonl|feed (default: from the extension or the content)', choice(['text', 'html', 'jsonl', 'feed'] as const))
     .option('--date <YYYY-MM-DD>', 'dateline (publication date) of text/html input', parseDateOption)
-    .option('--workers <n>', 'extract on N worker threads', intOption(1, 256), 1)
+    .option('--workers <n>', 'extract on N worker threads (default 0: on the main thread)', intOption(0, 256), 0)
     .action(async (inputs: string[], opts: IngestOpts) => {
       process.exitCode = await runIngest(inputs.length ? inputs : ['-'], opts);
     });
@@ -29,7 +29,7 @@ export function register(program: Command): void {
   dbOption(program
     .command('recode')
     .description('re-run the current pipeline over every stored article, replacing each extraction atomically'))
-    .option('--workers <n>', 'extract on N worker threads', intOption(1, 256), Math.max(1, Math.min(4, availableParallelism() - 1)))
+    .option('--workers <n>', 'extract on N worker threads (0: on the main thread)', intOption(0, 256), Math.max(1, Math.min(4, availableParallelism() - 1)))
     .action(async (opts: { db: string; workers: number }) => {
       const store = await openOrExit(opts.db);
       const progress = createProgress('recode');

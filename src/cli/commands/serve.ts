@@ -55,7 +55,7 @@ export function register(program: Command): void {
       await store.close();
       if (articles === 0) {
         process.stderr.write(`parley: start: ingesting the VOA demo corpus into ${opts.db}\n`);
-        const rc = await runIngest([DEMO_CORPUS], { db: opts.db, workers: 1 });
+        const rc = await runIngest([DEMO_CORPUS], { db: opts.db, workers: 0 });
         if (rc !== 0) process.stderr.write('parley: start: some articles failed (see above); serving the rest\n');
       }
       await serveUntilStopped(opts);
