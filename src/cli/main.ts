@@ -2,6 +2,8 @@
 // The `parley` command: a thin commander layer over the library; each command lives in cli/commands/.
 import { Command, CommanderError } from 'commander';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerTrain } from './commands/train.js';
+import { register as registerAnnotate } from './commands/annotate.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -10,6 +12,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerTrain(program);
+  registerAnnotate(program);
   return program;
 }
 
