@@ -1,6 +1,6 @@
 // Trains the parser on predicted tags (jackknifed over the training set) with the dynamic oracle.
 import { mulberry32, shuffleInPlace } from '../learn/perceptron.js';
-import { Parser, PARSER_FEATURES, tagHash, type ParseGold, type ParserInput, type ParserMeta } from './parser.js';
+import { Parser, PARSER_FEATURES, tagHash, uposHash, type ParseGold, type ParserInput, type ParserMeta, type SentenceTags } from './parser.js';
 import { Tagger } from './tagger.js';
 import { trainTagger, type TaggerTrainOptions } from './tagger-train.js';
 import { isProjective, type TreebankSentence } from './treebank.js';
@@ -26,24 +26,24 @@ export interface ParseScores {
 }
 
 /** Tags each sentence with a tagger (XPOS, UPOS) and returns the parser's tag hashes. */
-export function predictedTags(tagger: Tagger, data: readonly TreebankSentence[]): Int32Array[] {
+export function predictedTags(tagger: Tagger, data: readonly TreebankSentence[]): SentenceTags[] {
   return data.map((s) => {
     const xo = new Int32Array(s.forms.length), uo = new Uint8Array(s.forms.length);
     tagger.tagWords(s.forms, xo, uo);
-    return Int32Array.from(s.forms, (_, i) => tagHash(tagger.meta.xposTags[xo[i]], uo[i]));
+    return { x: Int32Array.from(s.forms, (_, i) => tagHash(tagger.meta.xposTags[xo[i]], uo[i])), u: Int32Array.from(uo, uposHash) };
   });
 }
 
-export function goldTags(data: readonly TreebankSentence[]): Int32Array[] {
-  return data.map((s) => Int32Array.from(s.forms, (_, i) => tagHash(s.xpos[i], s.upos[i])));
+export function goldTags(data: readonly TreebankSentence[]): SentenceTags[] {
+  return data.map((s) => ({ x: Int32Array.from(s.forms, (_, i) => tagHash(s.xpos[i], s.upos[i])), u: Int32Array.from(s.upos, uposHash) }));
 }
 
 /**
  * Jackknifing: each fold is tagged by a tagger trained on the other folds, so the parser learns from tags
  * as noisy as the ones it will see at run time.
  */
-export function jackknifeTags(train: readonly TreebankSentence[], folds: number, opts: TaggerTrainOptions): Int32Array[] {
-  const out: Int32Array[] = new Array<Int32Array>(train.length);
+export function jackknifeTags(train: readonly TreebankSentence[], folds: number, opts: TaggerTrainOptions): SentenceTags[] {
+  const out: SentenceTags[] = new Array<SentenceTags>(train.length);
   for (let f = 0; f < folds; f++) {
     const rest = train.filter((_, i) => i % folds !== f);
     const held = train.filter((_, i) => i % folds === f);
@@ -56,7 +56,7 @@ export function jackknifeTags(train: readonly TreebankSentence[], folds: number,
   return out;
 }
 
-export function evaluateParser(parser: Parser, data: readonly TreebankSentence[], tags: readonly Int32Array[]): ParseScores {
+export function evaluateParser(parser: Parser, data: readonly TreebankSentence[], tags: readonly SentenceTags[]): ParseScores {
   let n = 0, u = 0, l = 0, lu = 0;
   data.forEach((s, k) => {
     const r = parser.parse(parser.inputFor(s.forms, tags[k]));
@@ -75,8 +75,8 @@ export function evaluateParser(parser: Parser, data: readonly TreebankSentence[]
 }
 
 export function trainParser(
-  train: readonly TreebankSentence[], trainTags: readonly Int32Array[],
-  dev: readonly TreebankSentence[] | null, devTags: readonly Int32Array[] | null, opts: ParserTrainOptions = {},
+  train: readonly TreebankSentence[], trainTags: readonly SentenceTags[],
+  dev: readonly TreebankSentence[] | null, devTags: readonly SentenceTags[] | null, opts: ParserTrainOptions = {},
 ): Parser {
   const seed = opts.seed ?? 1, epochs = opts.epochs ?? 15, log = opts.log ?? (() => {});
   const labels = [...new Set(['root', ...train.flatMap((s) => s.deprels)])].sort();

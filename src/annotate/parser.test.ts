@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Parser, PARSER_FEATURES, tagHash, type ParserMeta } from './parser.js';
+import { Parser, PARSER_FEATURES, tagHash, uposHash, type ParserMeta } from './parser.js';
 import { trainParser, goldTags, evaluateParser } from './parser-train.js';
 import { parseTreebank, isProjective } from './treebank.js';
 import { mulberry32 } from '../learn/perceptron.js';
@@ -53,8 +53,8 @@ for (const { name, n } of shapes) {
       const w = p.trans.weights;
       for (let i = 0; i < w.length; i++) w[i] = rand() - 0.5;
       const words = Array.from({ length: n }, (_, i) => `w${i % 7}`);
-      const tags = Int32Array.from(words, (_, i) => tagHash(['NN', 'VB', 'DT'][i % 3], 8));
-      const r = p.parse(p.inputFor(words, tags));
+      const x = Int32Array.from(words, (_, i) => tagHash(['NN', 'VB', 'DT'][i % 3], 8));
+      const r = p.parse(p.inputFor(words, { x, u: Int32Array.from(x, (_, i) => uposHash(i % 3)) }));
       assertTree(r.heads);
       assert.ok(r.labels.every((l) => l >= 0 && l < LABELS.length));
     }

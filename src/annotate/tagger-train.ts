@@ -21,7 +21,9 @@ export interface TagScores {
 }
 
 /** The lexicon: every normalized form seen minCount+ times with its tag set; frequent unambiguous ones fixed. */
-function buildLexicon(train: readonly TreebankSentence[], xposTags: string[], minCount: number): Pick<TaggerMeta, 'lexWords' | 'lexClasses' | 'lexFixedX' | 'lexFixedU'> {
+function buildLexicon(
+  train: readonly TreebankSentence[], xposTags: string[], minCount: number,
+): Pick<TaggerMeta, 'lexWords' | 'lexClasses' | 'lexFixedX' | 'lexFixedU' | 'lexCounts'> {
   const counts = new Map<string, { n: number; x: Map<string, number>; u: Map<number, number> }>();
   for (const s of train) {
     s.forms.forEach((w, i) => {
@@ -46,7 +48,26 @@ function buildLexicon(train: readonly TreebankSentence[], xposTags: string[], mi
     lexFixedX.push(sure(topX[1]) ? xposTags.indexOf(topX[0]) : -1);
     lexFixedU.push(sure(topU[1]) && sure(topX[1]) ? topU[0] - 1 : -1);
   }
-  return { lexWords: words, lexClasses, lexFixedX, lexFixedU };
+  return { lexWords: words, lexClasses, lexFixedX, lexFixedU, lexCounts: words.map((w) => counts.get(w)!.n) };
+}
+
+/** XPOS tags whose UPOS is (nearly) always the same in training map straight to it; the UPOS model is skipped. */
+export function xposToUpos(train: readonly TreebankSentence[], xposTags: readonly string[], purity = 0.998): number[] {
+  const by = new Map<string, Map<number, number>>();
+  for (const s of train) {
+    s.xpos.forEach((x, i) => {
+      let m = by.get(x);
+      if (!m) by.set(x, (m = new Map()));
+      m.set(s.upos[i], (m.get(s.upos[i]) ?? 0) + 1);
+    });
+  }
+  return xposTags.map((x) => {
+    const m = by.get(x);
+    if (!m) return -1;
+    let total = 0, top = 0, topU = 0;
+    for (const [u, c] of m) { total += c; if (c > top) { top = c; topU = u; } }
+    return total >= 50 && top >= purity * total ? topU - 1 : -1;
+  });
 }
 
 export function evaluateTagger(tagger: Tagger, data: readonly TreebankSentence[]): TagScores {
@@ -73,6 +94,7 @@ export function trainTagger(train: readonly TreebankSentence[], dev: readonly Tr
     xposBits: opts.xposBits ?? 18,
     uposBits: opts.uposBits ?? 17,
     ...buildLexicon(train, xposTags, opts.minCount ?? 2),
+    xposUpos: xposToUpos(train, xposTags),
   };
   const tagger = new Tagger(meta);
   tagger.xp.beginTraining();

@@ -23,6 +23,10 @@ export interface TaggerMeta {
   lexClasses: string[];
   lexFixedX: number[];
   lexFixedU: number[];
+  /** Training counts of the lexicon words: frequent words are only given tags from their ambiguity class. */
+  lexCounts?: number[];
+  /** Per XPOS class: the UPOS (index - 1) it always maps to in training, or -1 when it varies. */
+  xposUpos?: number[];
   trainedOn?: string;
   scores?: Record<string, number>;
 }
@@ -32,13 +36,22 @@ const NO_TAG = -7;
 const UNKNOWN_CLASS = 0x3c6ef372 | 0;
 const NX = 34;
 
+// Template hashes (module functions rather than closures, so the per-token loop allocates nothing).
+function hx(t: number, a: number, b = 0): number { return fmix(mix(mix(t * 0x9e3779b1, a), b)); }
+function hu(t: number, a: number, b = 0): number { return fmix(mix(mix(t * 0x85ebca6b, a), b)); }
+
 /** Per-word entry: lexical hashes plus the lexicon's view of the word. */
 interface WordInfo {
   lex: Int32Array;
   amb: number;
   fixedX: number;
   fixedU: number;
+  /** XPOS classes this word may take (frequent words only), or null for any. */
+  allowed: Int32Array | null;
 }
+
+/** Words seen this often have a reliable tag set, so decoding only scores the tags in it. */
+const RESTRICT_MIN_COUNT = 20;
 
 export interface TrainTarget {
   xpos: Int32Array;
@@ -50,6 +63,8 @@ export class Tagger {
   readonly up: Perceptron;
   readonly meta: TaggerMeta;
   private readonly lexIndex = new Map<string, number>();
+  private readonly xIndex: Map<string, number>;
+  private readonly xposUpos: Int32Array;
   private readonly ambHash: Int32Array;
   private readonly cache = new Map<string, WordInfo>();
   private readonly lexCache = new LexCache();
@@ -67,6 +82,8 @@ export class Tagger {
     this.xs = new Float64Array(this.xp.nClasses);
     this.us = new Float64Array(this.up.nClasses);
     meta.lexWords.forEach((w, i) => this.lexIndex.set(w, i));
+    this.xIndex = new Map(meta.xposTags.map((t, i) => [t, i]));
+    this.xposUpos = meta.xposUpos ? Int32Array.from(meta.xposUpos) : new Int32Array(meta.xposTags.length).fill(-1);
     this.ambHash = Int32Array.from(meta.lexClasses, (c) => fnv1a(c, 99) | 0);
   }
 
@@ -76,11 +93,21 @@ export class Tagger {
       if (this.cache.size > 200_000) this.cache.clear();
       const k = this.lexIndex.get(normForm(w));
       inf = k === undefined
-        ? { lex: this.lexCache.get(w), amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1 }
-        : { lex: this.lexCache.get(w), amb: this.ambHash[k], fixedX: this.meta.lexFixedX[k], fixedU: this.meta.lexFixedU[k] };
+        ? { lex: this.lexCache.get(w), amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1, allowed: null }
+        : {
+          lex: this.lexCache.get(w), amb: this.ambHash[k], fixedX: this.meta.lexFixedX[k], fixedU: this.meta.lexFixedU[k],
+          allowed: this.allowedFor(k),
+        };
       this.cache.set(w, inf);
     }
     return inf;
+  }
+
+  private allowedFor(k: number): Int32Array | null {
+    const counts = this.meta.lexCounts;
+    if (!counts || counts[k] < RESTRICT_MIN_COUNT) return null;
+    const tags = this.meta.lexClasses[k].split('|').map((t) => this.xIndex.get(t) ?? -1);
+    return tags.includes(-1) ? null : Int32Array.from(tags);
   }
 
   /**
@@ -112,51 +139,55 @@ export class Tagger {
       const a0 = inf.amb, a1 = i + 1 < n ? infos[i + 1].amb : PAD, a2 = i + 2 < n ? infos[i + 2].amb : PAD;
       let k = 0;
       const base = i * NX;
-      const f = (t: number, a: number, b = 0): void => {
-        const h = fmix(mix(mix(t * 0x9e3779b1, a), b));
-        hashes[base + k] = h;
-        rows[k++] = xp.row(h);
-      };
-      f(1, 0);
-      f(2, L[Lex.Form]);
-      f(3, L[Lex.Lower]);
-      f(4, L[Lex.Suf1]);
-      f(5, L[Lex.Suf2]);
-      f(6, L[Lex.Suf3]);
-      f(7, L[Lex.Suf4]);
-      f(8, L[Lex.Pre1]);
-      f(9, L[Lex.Pre2]);
-      f(10, L[Lex.Pre3]);
-      f(11, L[Lex.Shape]);
-      f(12, L[Lex.Flags]);
-      f(13, a0);
-      f(14, a1);
-      f(15, a2);
-      f(16, p1l);
-      f(17, p2l);
-      f(18, n1l);
-      f(19, n2l);
-      f(20, t1);
-      f(21, t2);
-      f(22, t1, t2);
-      f(23, t1, L[Lex.Lower]);
-      f(24, P1 ? P1[Lex.Suf3] : PAD);
-      f(25, N1 ? N1[Lex.Suf3] : PAD);
-      f(26, P1 ? P1[Lex.Shape] : PAD);
-      f(27, N1 ? N1[Lex.Shape] : PAD);
-      f(28, L[Lex.Lower], n1l);
-      f(29, p1l, L[Lex.Lower]);
-      f(30, t1, a1);
-      f(31, i === 0 ? 1 : 0, L[Lex.Shape]);
-      f(32, a0, a1);
-      f(33, t1, L[Lex.Suf3]);
-      f(34, N1 ? N1[Lex.Suf2] : PAD, L[Lex.Suf3]);
+      hashes[base + k++] = hx(1, 0, 0);
+      hashes[base + k++] = hx(2, L[Lex.Form]);
+      hashes[base + k++] = hx(3, L[Lex.Lower]);
+      hashes[base + k++] = hx(4, L[Lex.Suf1]);
+      hashes[base + k++] = hx(5, L[Lex.Suf2]);
+      hashes[base + k++] = hx(6, L[Lex.Suf3]);
+      hashes[base + k++] = hx(7, L[Lex.Suf4]);
+      hashes[base + k++] = hx(8, L[Lex.Pre1]);
+      hashes[base + k++] = hx(9, L[Lex.Pre2]);
+      hashes[base + k++] = hx(10, L[Lex.Pre3]);
+      hashes[base + k++] = hx(11, L[Lex.Shape]);
+      hashes[base + k++] = hx(12, L[Lex.Flags]);
+      hashes[base + k++] = hx(13, a0);
+      hashes[base + k++] = hx(14, a1);
+      hashes[base + k++] = hx(15, a2);
+      hashes[base + k++] = hx(16, p1l);
+      hashes[base + k++] = hx(17, p2l);
+      hashes[base + k++] = hx(18, n1l);
+      hashes[base + k++] = hx(19, n2l);
+      hashes[base + k++] = hx(20, t1);
+      hashes[base + k++] = hx(21, t2);
+      hashes[base + k++] = hx(22, t1, t2);
+      hashes[base + k++] = hx(23, t1, L[Lex.Lower]);
+      hashes[base + k++] = hx(24, P1 ? P1[Lex.Suf3] : PAD);
+      hashes[base + k++] = hx(25, N1 ? N1[Lex.Suf3] : PAD);
+      hashes[base + k++] = hx(26, P1 ? P1[Lex.Shape] : PAD);
+      hashes[base + k++] = hx(27, N1 ? N1[Lex.Shape] : PAD);
+      hashes[base + k++] = hx(28, L[Lex.Lower], n1l);
+      hashes[base + k++] = hx(29, p1l, L[Lex.Lower]);
+      hashes[base + k++] = hx(30, t1, a1);
+      hashes[base + k++] = hx(31, i === 0 ? 1 : 0, L[Lex.Shape]);
+      hashes[base + k++] = hx(32, a0, a1);
+      hashes[base + k++] = hx(33, t1, L[Lex.Suf3]);
+      hashes[base + k++] = hx(34, N1 ? N1[Lex.Suf2] : PAD, L[Lex.Suf3]);
+      for (let j = 0; j < k; j++) rows[j] = xp.row(hashes[base + j]);
       if (inf.fixedX >= 0 && fixedAll) {
         xOut[i] = inf.fixedX;
         continue;
       }
-      const s = xp.scoreInto(rows, k, this.xs);
       let best = 0;
+      if (inf.allowed && !gold) {
+        const al = inf.allowed;
+        const s = xp.scoreSubset(rows, k, al, this.xs);
+        best = al[0];
+        for (let q = 1; q < al.length; q++) if (s[al[q]] > s[best]) best = al[q];
+        xOut[i] = best;
+        continue;
+      }
+      const s = xp.scoreInto(rows, k, this.xs);
       for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;
       if (gold) {
         xp.tick();
@@ -171,29 +202,30 @@ export class Tagger {
         uOut[i] = inf.fixedU + 1;
         continue;
       }
+      if (!gold && this.xposUpos[xOut[i]] >= 0) {
+        uOut[i] = this.xposUpos[xOut[i]] + 1;
+        continue;
+      }
       const L = inf.lex;
       const x0 = xOut[i], xm = i > 0 ? xOut[i - 1] : NO_TAG, xn = i + 1 < n ? xOut[i + 1] : NO_TAG;
       const n1l = i + 1 < n ? infos[i + 1].lex[Lex.Lower] : PAD, p1l = i > 0 ? infos[i - 1].lex[Lex.Lower] : PAD;
       const um = i > 0 ? uOut[i - 1] : NO_TAG;
       let k = 0;
-      const f = (t: number, a: number, b = 0): void => {
-        rows[k++] = up.row(fmix(mix(mix(t * 0x85ebca6b, a), b)));
-      };
       // The XPOS features carry over (rehashed into this table's rows), plus conjunctions with the chosen XPOS.
       const base = i * NX;
       for (let j = 0; j < NX; j++) rows[k++] = up.row(hashes[base + j]);
-      f(3, x0);
-      f(4, x0, L[Lex.Lower]);
-      f(5, x0, xm);
-      f(6, x0, xn);
-      f(7, x0, L[Lex.Suf3]);
-      f(8, x0, n1l);
-      f(9, x0, p1l);
-      f(10, x0, um);
-      f(11, x0, L[Lex.Shape]);
-      f(12, x0, L[Lex.Flags]);
-      f(14, x0, inf.amb);
-      f(16, x0, i + 2 < n ? xOut[i + 2] : NO_TAG);
+      rows[k++] = up.row(hu(3, x0, 0));
+      rows[k++] = up.row(hu(4, x0, L[Lex.Lower]));
+      rows[k++] = up.row(hu(5, x0, xm));
+      rows[k++] = up.row(hu(6, x0, xn));
+      rows[k++] = up.row(hu(7, x0, L[Lex.Suf3]));
+      rows[k++] = up.row(hu(8, x0, n1l));
+      rows[k++] = up.row(hu(9, x0, p1l));
+      rows[k++] = up.row(hu(10, x0, um));
+      rows[k++] = up.row(hu(11, x0, L[Lex.Shape]));
+      rows[k++] = up.row(hu(12, x0, L[Lex.Flags]));
+      rows[k++] = up.row(hu(14, x0, inf.amb));
+      rows[k++] = up.row(hu(16, x0, i + 2 < n ? xOut[i + 2] : NO_TAG));
       const s = up.scoreInto(rows, k, this.us);
       let best = 0;
       for (let c = 1; c < s.length; c++) if (s[c] > s[best]) best = c;

@@ -120,6 +120,20 @@ export class Perceptron {
     return scores;
   }
 
+  /** Scores only the listed classes (the others are left untouched); much cheaper when few are possible. */
+  scoreSubset(rows: ArrayLike<number>, n: number, classes: ArrayLike<number>, scores: Float64Array): Float64Array {
+    const w = this.weights, m = classes.length;
+    for (let j = 0; j < m; j++) scores[classes[j]] = 0;
+    for (let j = 0; j < n; j++) {
+      const r = rows[j];
+      for (let q = 0; q < m; q++) {
+        const c = classes[q];
+        scores[c] += w[r + c];
+      }
+    }
+    return scores;
+  }
+
   /** Like `update` for the first `n` rows of a reusable buffer. */
   updateRows(rows: ArrayLike<number>, n: number, truth: number, guess: number, amount = 1): void {
     if (truth === guess) return;

@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseTreebank, type TreebankSentence } from '../../annotate/treebank.js';
 import { trainTagger, evaluateTagger } from '../../annotate/tagger-train.js';
 import { Tagger } from '../../annotate/tagger.js';
-import { Parser } from '../../annotate/parser.js';
+import { Parser, type SentenceTags } from '../../annotate/parser.js';
 import { trainParser, jackknifeTags, predictedTags, evaluateParser } from '../../annotate/parser-train.js';
 import { trainLemmatizer, evaluateLemmatizer } from '../../annotate/lemmatizer.js';
 import { MODELS_DIR, MODEL_FILES } from '../../resources/models.js';
@@ -17,6 +17,7 @@ interface TrainOpts {
   epochs?: number;
   folds: number;
   quantize: string;
+  tagsCache?: string;
 }
 
 function intArg(v: string): number {
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .option('--epochs <n>', 'training epochs (best dev epoch is kept)', intArg)
     .option('--folds <n>', 'parser: jackknife folds for predicted training tags', intArg, 5)
     .option('--quantize <bits>', 'weight precision: 8, 16 or 32 (float)', '8')
+    .option('--tags-cache <file>', 'parser: reuse (or save) the jackknifed training tags in this JSON file')
     .action((model: string, opts: TrainOpts) => {
       if (!['tagger', 'parser', 'lemmatizer'].includes(model)) {
         throw new InvalidArgumentError(`unknown model "${model}" (expected tagger, parser or lemmatizer)`);
@@ -90,7 +92,15 @@ export function register(program: Command): void {
         const devTagger = existsSync(taggerPath)
           ? Tagger.decode(readFileSync(taggerPath))
           : trainTagger(train, dev, { seed: opts.seed, epochs: 8, log });
-        const trainTags = jackknifeTags(train, opts.folds, { seed: opts.seed, epochs: 7, log });
+        let trainTags: SentenceTags[];
+        if (opts.tagsCache && existsSync(opts.tagsCache)) {
+          const raw = JSON.parse(readFileSync(opts.tagsCache, 'utf8')) as { x: number[]; u: number[] }[];
+          trainTags = raw.map((t) => ({ x: Int32Array.from(t.x), u: Int32Array.from(t.u) }));
+          log(`parser: jackknifed tags from ${opts.tagsCache}`);
+        } else {
+          trainTags = jackknifeTags(train, opts.folds, { seed: opts.seed, epochs: 7, log });
+          if (opts.tagsCache) writeFileSync(opts.tagsCache, JSON.stringify(trainTags.map((t) => ({ x: Array.from(t.x), u: Array.from(t.u) }))));
+        }
         const devTags = predictedTags(devTagger, dev);
         const parser = trainParser(train, trainTags, dev, devTags, { seed: opts.seed, epochs: opts.epochs ?? 15, log });
         bytes = parser.encode(q);
