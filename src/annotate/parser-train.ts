@@ -74,6 +74,23 @@ export function evaluateParser(parser: Parser, data: readonly TreebankSentence[]
   return { uas: pct(u), las: pct(l), lasUniversal: pct(lu), tokens: n };
 }
 
+/** The relations seen in (gold) training trees for each (direction, head UPOS, dependent UPOS). */
+export function buildLabelDict(train: readonly TreebankSentence[], labels: readonly string[]): NonNullable<ParserMeta['labelDict']> {
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const seen = new Map<number, Set<number>>();
+  for (const s of train) {
+    s.heads.forEach((h, d) => {
+      if (h < 0) return;
+      const key = Parser.labelKey(d < h ? 1 : 2, uposHash(s.upos[h]), uposHash(s.upos[d]));
+      let set = seen.get(key);
+      if (!set) seen.set(key, (set = new Set()));
+      set.add(index.get(s.deprels[d])!);
+    });
+  }
+  const keys = [...seen.keys()].sort((a, b) => a - b);
+  return { keys, labels: keys.map((k) => [...seen.get(k)!].sort((a, b) => a - b)) };
+}
+
 export function trainParser(
   train: readonly TreebankSentence[], trainTags: readonly SentenceTags[],
   dev: readonly TreebankSentence[] | null, devTags: readonly SentenceTags[] | null, opts: ParserTrainOptions = {},
@@ -83,6 +100,7 @@ export function trainParser(
   const meta: ParserMeta = {
     kind: 'parser', features: PARSER_FEATURES, labels,
     transBits: opts.transBits ?? 20, labelBits: opts.labelBits ?? 17,
+    labelDict: buildLabelDict(train, labels),
   };
   const parser = new Parser(meta);
   parser.trans.beginTraining();

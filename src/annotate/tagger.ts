@@ -48,6 +48,10 @@ interface WordInfo {
   fixedU: number;
   /** XPOS classes this word may take (frequent words only), or null for any. */
   allowed: Int32Array | null;
+  /** At run time: the XPOS when the lexicon already decides it (fixed, or a one-tag class), else -1. */
+  decodeX: number;
+  /** At run time: the XPOS when both tags are decided without features, so the word costs nothing; else -1. */
+  skipX: number;
 }
 
 /** Words seen this often have a reliable tag set, so decoding only scores the tags in it. */
@@ -92,12 +96,14 @@ export class Tagger {
     if (inf === undefined) {
       if (this.cache.size > 200_000) this.cache.clear();
       const k = this.lexIndex.get(normForm(w));
-      inf = k === undefined
-        ? { lex: this.lexCache.get(w), amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1, allowed: null }
-        : {
-          lex: this.lexCache.get(w), amb: this.ambHash[k], fixedX: this.meta.lexFixedX[k], fixedU: this.meta.lexFixedU[k],
-          allowed: this.allowedFor(k),
-        };
+      if (k === undefined) {
+        inf = { lex: this.lexCache.get(w), amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1, allowed: null, decodeX: -1, skipX: -1 };
+      } else {
+        const fixedX = this.meta.lexFixedX[k], fixedU = this.meta.lexFixedU[k], allowed = this.allowedFor(k);
+        const decodeX = fixedX >= 0 ? fixedX : allowed && allowed.length === 1 ? allowed[0] : -1;
+        const skipX = decodeX >= 0 && (fixedU >= 0 || this.xposUpos[decodeX] >= 0) ? decodeX : -1;
+        inf = { lex: this.lexCache.get(w), amb: this.ambHash[k], fixedX, fixedU, allowed, decodeX, skipX };
+      }
       this.cache.set(w, inf);
     }
     return inf;
@@ -126,8 +132,8 @@ export class Tagger {
     const fixedAll = !gold;
     for (let i = 0; i < n; i++) {
       const inf = infos[i];
-      if (inf.fixedX >= 0 && fixedAll && inf.fixedU >= 0) {
-        xOut[i] = inf.fixedX;
+      if (fixedAll && inf.skipX >= 0) {
+        xOut[i] = inf.skipX;
         continue;
       }
       const L = inf.lex;
@@ -174,8 +180,8 @@ export class Tagger {
       hashes[base + k++] = hx(33, t1, L[Lex.Suf3]);
       hashes[base + k++] = hx(34, N1 ? N1[Lex.Suf2] : PAD, L[Lex.Suf3]);
       for (let j = 0; j < k; j++) rows[j] = xp.row(hashes[base + j]);
-      if (inf.fixedX >= 0 && fixedAll) {
-        xOut[i] = inf.fixedX;
+      if (fixedAll && inf.decodeX >= 0) {
+        xOut[i] = inf.decodeX;
         continue;
       }
       let best = 0;

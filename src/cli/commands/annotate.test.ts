@@ -22,6 +22,7 @@ const INPUT = [
   '2\tdo\t_\t_\t_\t_\t_\t_\t_\t_',
   '3\tn\'t\t_\t_\t_\t_\t_\t_\t_\t_',
   '4\tknow\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No',
+  '4.1\tknow\tknow\tVERB\tVB\t_\t_\t_\t4:conj\tCopyOf=4',
   '5\t.\t_\t_\t_\t_\t_\t_\t_\t_',
   '',
   '# sent_id = a2',
@@ -33,13 +34,14 @@ const INPUT = [
 const good = join(dir, 'good.conllu');
 writeFileSync(good, INPUT);
 
-test('--from conllu writes one word line per input word line and passes comments and ranges through', () => {
+test('--from conllu writes one word line per input word line, passes comments and ranges through, keeps empty nodes in place', () => {
   const r = run(['--from', 'conllu', good]);
   assert.equal(r.code, 0, r.err);
   const inLines = INPUT.split('\n'), outLines = r.out.split('\n');
   assert.equal(outLines.length, inLines.length);
   inLines.forEach((l, i) => {
     if (l.startsWith('#') || /^\d+-\d+\t/.test(l) || l === '') assert.equal(outLines[i], l);
+    else if (/^\d+\.\d+\t/.test(l)) assert.equal(outLines[i], `${l.split('\t').slice(0, 2).join('\t')}\t_\t_\t_\t_\t_\t_\t_\t_`);
     else {
       const [a, b] = [l.split('\t'), outLines[i].split('\t')];
       assert.equal(b.length, 10);

@@ -39,9 +39,19 @@ function miscWith(inputMisc: string | null, ner: number): string[] {
   return keep;
 }
 
+/** Empty nodes (8.1) keep their place, but not the input's annotation: we predict none for them. */
+function blankEmptyNodes(s: ConlluSentence): void {
+  for (const it of s.items) {
+    if (it.kind !== 'other' || !/^\d+\.\d+\t/.test(it.text)) continue;
+    const cols = it.text.split('\t');
+    it.text = [cols[0], cols[1], '_', '_', '_', '_', '_', '_', '_', '_'].join('\t');
+  }
+}
+
 export function annotateConllu(text: string, stages: readonly Stage[], out: (s: string) => void): void {
   const sents: ConlluSentence[] = parseConllu(text);
   for (const s of sents) {
+    blankEmptyNodes(s);
     if (s.words.length === 0) {
       out(formatSentence(s, () => []));
       continue;

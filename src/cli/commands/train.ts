@@ -18,6 +18,7 @@ interface TrainOpts {
   folds: number;
   quantize: string;
   tagsCache?: string;
+  keepNonprojective?: boolean;
 }
 
 function intArg(v: string): number {
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .option('--epochs <n>', 'training epochs (best dev epoch is kept)', intArg)
     .option('--folds <n>', 'parser: jackknife folds for predicted training tags', intArg, 5)
     .option('--quantize <bits>', 'weight precision: 8, 16 or 32 (float)', '8')
+    .option('--keep-nonprojective', 'parser: train on non-projective trees too (the dynamic oracle learns their reachable arcs)')
     .option('--tags-cache <file>', 'parser: reuse (or save) the jackknifed training tags in this JSON file')
     .action((model: string, opts: TrainOpts) => {
       if (!['tagger', 'parser', 'lemmatizer'].includes(model)) {
@@ -102,7 +104,9 @@ export function register(program: Command): void {
           if (opts.tagsCache) writeFileSync(opts.tagsCache, JSON.stringify(trainTags.map((t) => ({ x: Array.from(t.x), u: Array.from(t.u) }))));
         }
         const devTags = predictedTags(devTagger, dev);
-        const parser = trainParser(train, trainTags, dev, devTags, { seed: opts.seed, epochs: opts.epochs ?? 15, log });
+        const parser = trainParser(train, trainTags, dev, devTags, {
+          seed: opts.seed, epochs: opts.epochs ?? 15, keepNonProjective: opts.keepNonprojective ?? false, log,
+        });
         bytes = parser.encode(q);
         const sc = evaluateParser(Parser.decode(bytes), dev, devTags);
         parser.meta.trainedOn = CREDIT;
