@@ -94,7 +94,11 @@ export function register(program: Command): void {
     .option('--from <format>', 'conllu (gold tokens and sentences) or text (default: from the extension)', parseFrom)
     .option('--to <format>', 'output format', 'conllu')
     .action((files: string[], opts: AnnotateOpts) => {
-      if (opts.to !== 'conllu') throw new InvalidArgumentError(`--to ${opts.to}: only conllu is supported`);
+      if (opts.to !== 'conllu') {
+        process.stderr.write(`parley annotate: --to ${opts.to}: only conllu is supported\n`);
+        process.exitCode = 2;
+        return;
+      }
       const stages = nlpStages({ tagger: loadTagger(), lemmatizer: loadLemmatizer(), parser: loadParser() });
       const out = new Out();
       const inputs = files.length ? files : ['-'];

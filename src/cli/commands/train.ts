@@ -53,11 +53,13 @@ export function register(program: Command): void {
     .option('--keep-nonprojective', 'parser: train on non-projective trees too (the dynamic oracle learns their reachable arcs)')
     .option('--tags-cache <file>', 'parser: reuse (or save) the jackknifed training tags in this JSON file')
     .action((model: string, opts: TrainOpts) => {
-      if (!['tagger', 'parser', 'lemmatizer'].includes(model)) {
-        throw new InvalidArgumentError(`unknown model "${model}" (expected tagger, parser or lemmatizer)`);
-      }
+      const usage = (msg: string): void => {
+        process.stderr.write(`parley train: ${msg}\n`);
+        process.exitCode = 2;
+      };
+      if (!['tagger', 'parser', 'lemmatizer'].includes(model)) return usage(`unknown model "${model}" (expected tagger, parser or lemmatizer)`);
       const q = opts.quantize === '8' ? 8 : opts.quantize === '16' ? 16 : opts.quantize === '32' ? undefined : null;
-      if (q === null) throw new InvalidArgumentError('--quantize must be 8, 16 or 32');
+      if (q === null) return usage('--quantize must be 8, 16 or 32');
       const train = loadSplit(opts.data, 'train');
       const dev = loadSplit(opts.data, 'dev');
       mkdirSync(opts.out, { recursive: true });
