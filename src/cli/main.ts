@@ -7,6 +7,8 @@ import { register as registerQuery } from './commands/query.js';
 import { register as registerExport } from './commands/export.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerDemo } from './commands/demo.js';
+import { register as registerTrain } from './commands/train.js';
+import { register as registerAnnotate } from './commands/annotate.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
   registerExport(program);
   registerServe(program);
   registerDemo(program);
+  registerTrain(program);
+  registerAnnotate(program);
   return program;
 }
 

@@ -37,16 +37,39 @@ export function shuffleInPlace<T>(xs: T[], rand: () => number): T[] {
   return xs;
 }
 
+/** Mixes a value into a running 32-bit hash (murmur3-style); numeric features avoid building strings. */
+export function mix(h: number, v: number): number {
+  let k = Math.imul(v | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** Final avalanche so that low bits (used as the bucket) depend on every input bit. */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Trained weights may be float or quantized integers; scoring works on all three since only the argmax matters. */
+export type PerceptronWeights = Float32Array | Int16Array | Int8Array;
+
 export class Perceptron {
   readonly nClasses: number;
   readonly bits: number;
   readonly mask: number;
-  weights: Float32Array;
+  weights: PerceptronWeights;
   private totals: Float64Array | null = null;
   private stamps: Uint32Array | null = null;
   private time = 0;
 
-  constructor(nClasses: number, bits = 20, weights?: Float32Array) {
+  constructor(nClasses: number, bits = 20, weights?: PerceptronWeights) {
     if (!(nClasses > 0 && bits >= 8 && bits <= 28)) throw new RangeError(`bad perceptron shape ${nClasses}x2^${bits}`);
     this.nClasses = nClasses;
     this.bits = bits;
@@ -81,8 +104,59 @@ export class Perceptron {
     return best;
   }
 
+  /** Row offset of a numeric feature hash. */
+  row(hash: number): number {
+    return (hash & this.mask) * this.nClasses;
+  }
+
+  /** Class scores for the first `n` rows of a reusable row buffer (the hot-loop variant of `scores`). */
+  scoreInto(rows: ArrayLike<number>, n: number, scores: Float64Array): Float64Array {
+    const w = this.weights, k = this.nClasses;
+    if (k === 3) {
+      // The parser's transition classifier: unrolled, since it runs twice per word.
+      let a = 0, b = 0, c = 0;
+      for (let j = 0; j < n; j++) {
+        const r = rows[j];
+        a += w[r]; b += w[r + 1]; c += w[r + 2];
+      }
+      scores[0] = a; scores[1] = b; scores[2] = c;
+      return scores;
+    }
+    scores.fill(0);
+    for (let j = 0; j < n; j++) {
+      const r = rows[j];
+      for (let c = 0; c < k; c++) scores[c] += w[r + c];
+    }
+    return scores;
+  }
+
+  /** Scores only the listed classes (the others are left untouched); much cheaper when few are possible. */
+  scoreSubset(rows: ArrayLike<number>, n: number, classes: ArrayLike<number>, scores: Float64Array): Float64Array {
+    const w = this.weights, m = classes.length;
+    for (let j = 0; j < m; j++) scores[classes[j]] = 0;
+    for (let j = 0; j < n; j++) {
+      const r = rows[j];
+      for (let q = 0; q < m; q++) {
+        const c = classes[q];
+        scores[c] += w[r + c];
+      }
+    }
+    return scores;
+  }
+
+  /** Like `update` for the first `n` rows of a reusable buffer. */
+  updateRows(rows: ArrayLike<number>, n: number, truth: number, guess: number, amount = 1): void {
+    if (truth === guess) return;
+    if (!this.totals || !this.stamps) throw new Error('call beginTraining() before update()');
+    for (let j = 0; j < n; j++) {
+      this.bump(rows[j] + truth, amount);
+      this.bump(rows[j] + guess, -amount);
+    }
+  }
+
   /** Starts training mode (allocates the averaging accumulators). */
   beginTraining(): void {
+    if (!(this.weights instanceof Float32Array)) throw new Error('cannot train a quantized perceptron');
     this.totals = new Float64Array(this.weights.length);
     this.stamps = new Uint32Array(this.weights.length);
     this.time = 0;
@@ -108,6 +182,18 @@ export class Perceptron {
     totals[i] += (this.time - stamps[i]) * this.weights[i];
     stamps[i] = this.time;
     this.weights[i] += delta;
+  }
+
+  /** The averaged weights as a new array, leaving training state untouched (to score dev sets between epochs). */
+  averagedCopy(): Float32Array {
+    const w = this.weights, out = new Float32Array(w.length);
+    if (!this.totals || !this.stamps) {
+      out.set(w);
+      return out;
+    }
+    const t = Math.max(1, this.time), totals = this.totals, stamps = this.stamps;
+    for (let i = 0; i < w.length; i++) out[i] = (totals[i] + (this.time - stamps[i]) * w[i]) / t;
+    return out;
   }
 
   /** Replaces weights by their average over all ticks and leaves training mode. */
