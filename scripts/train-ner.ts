@@ -22,8 +22,10 @@ const kb = new KnowledgeBase(kbFile, (a) => { const d = tokenize(a); return d.sp
 const mapper = new LabelMapper(kb, shared);
 const train: NerSentence[] = [
   ...loadSentences(readConll(join(shared, 'data/conll2003/eng.train')), mapper, false),
-  ...loadSentences(readUner(join(shared, 'data/uner-ewt/en_ewt-ud-dev.iob2')), mapper, true),
-  ...loadSentences(readUner(join(shared, 'data/uner-ewt/en_ewt-ud-test.iob2')), mapper, true),
+  ...(args.includes('--no-uner') ? [] : [
+    ...loadSentences(readUner(join(shared, 'data/uner-ewt/en_ewt-ud-dev.iob2')), mapper, true),
+    ...loadSentences(readUner(join(shared, 'data/uner-ewt/en_ewt-ud-test.iob2')), mapper, true),
+  ]),
 ];
 const testa = loadSentences(readConll(join(shared, 'data/conll2003/eng.testa')), mapper, false);
 console.error(`train ${train.length} sentences, testa ${testa.length}`);

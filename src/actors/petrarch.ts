@@ -167,13 +167,13 @@ export function petrarchToKb(actors: readonly DictActor[], agents: readonly Dict
     if (!codes.length) return;
     const id = `D:${source}:${k}`;
     const aliases = [a.phrase, ...a.synonyms].filter(Boolean);
-    codes.forEach((c, j) => {
+    codes.forEach((c) => {
       const { country, org, sector } = splitCode(c.code);
       const kind: KbKind = country && !sector ? 'country' : org ? 'igo' : 'group';
       const e: KbEntry = { id, name: titleCase(a.phrase), code: c.code, country, org, sector, kind };
       if (c.start) e.start = c.start;
       if (c.end) e.end = c.end;
-      entries.push(entryToRow(e, [], j === 0 ? aliases : []));
+      entries.push(entryToRow(e, [], aliases));
     });
   });
   const nouns: KbFile['nouns'] = [];

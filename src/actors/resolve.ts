@@ -104,6 +104,10 @@ function chooseSpell(spells: readonly KbEntry[], date: string | undefined): { e:
 }
 
 function entryActor(e: KbEntry, sector?: string, valid = true): ResolvedActor {
+  // user dictionaries (PETRARCH or Parley JSON) give the code to use verbatim
+  if (e.id.startsWith('D:') || e.id.startsWith('U:')) {
+    return { id: e.code || e.id, name: e.name, code: e.code, country: e.country, org: e.org, sector: e.sector, ...(e.role ? { role: e.role } : {}), kbId: e.id };
+  }
   if (e.kind === 'person') {
     const sec = valid ? e.sector : 'ELI';
     const code = valid ? e.code : `${e.country ?? (e.org ? 'IGO' : '')}ELI`;
@@ -240,9 +244,10 @@ function titleAfter(ctx: Ctx, v: SentView, start: number): Anchor | undefined {
   return { where, noun: nounHit[1], former, from: start, to };
 }
 
-function withSector(a: ResolvedActor, sector: string, role?: string): ResolvedActor {
-  if (a.country && !a.org && (a.kbId === a.country || a.id === a.code)) {
+function withSector(a: ResolvedActor, sector: string, role?: string, agentCode?: string): ResolvedActor {
+  if (a.country && !a.org && (a.kbId === a.country || a.id === a.code || a.kbId?.startsWith('D:'))) {
     const base = countryActor(a.country, a.name.replace(/ \([A-Z]+\)$/, ''), sector, a.kbId ?? a.country);
+    if (agentCode && !agentCode.endsWith('~')) { base.code = `${a.code.length === 3 ? a.code : a.country}${agentCode}`; base.id = base.code; }
     return role ? { ...base, role } : base;
   }
   return role ? { ...a, role } : a;
@@ -411,9 +416,9 @@ function resolveSentence(ctx: Ctx, s: number): void {
           // a title followed by a name: the country belongs to that person's title (handled with the person)
           const nextIsName = cands.some((o) => o.start === nh[0] || (v.words[nh[0]] === ',' && o.start === nh[0] + 1));
           if (nh[1].person && nextIsName) continue;
-          if (countryLike && (e.kind !== 'metonym' || !e.sector)) {
+          if (countryLike && (e.kind !== 'metonym' || !e.sector) && !(e.id.startsWith('D:') && e.sector)) {
             const former = v.lower.slice(afterPoss, k).some((w) => FORMER.has(w));
-            actor = withSector(actor, former ? 'ELI' : nh[1].sector, nh[1].role);
+            actor = withSector(actor, former ? 'ELI' : nh[1].sector, nh[1].role, former ? undefined : nh[1].code);
           } else if (countryLike) actor = { ...actor, role: nh[1].role };
           how = 'noun';
         } else if (e.kind === 'demonym' && /s$/.test(v.base[c.end - 1]) && !/ese$|ss$/.test(v.lower[c.end - 1])) {
