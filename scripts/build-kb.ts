@@ -142,10 +142,10 @@ for (const m of metonyms.entries) {
 }
 
 // ---- international organisations: curated, then general_list.yaml (CC BY-SA 4.0) ----
-const igos = readJson<{ entries: { org: string; code: string; name: string; aliases: string[]; parent?: string }[] }>('kb-src/igos.json');
+const igos = readJson<{ entries: { org: string; code: string; name: string; aliases: string[]; parent?: string; organ?: boolean }[] }>('kb-src/igos.json');
 const igoCode = new Map(igos.entries.map((g) => [g.org, g.code]));
 for (const g of igos.entries) {
-  addItem([{ id: `IGO:${g.org}`, name: g.name, code: g.code, country: null, org: g.parent ?? g.org, sector: 'IGO', kind: 'igo', ...(g.parent ? { role: g.name } : {}) }], [g.name, ...g.aliases]);
+  addItem([{ id: `IGO:${g.org}`, name: g.name, code: g.code, country: null, org: g.organ && g.parent ? g.parent : g.org, sector: 'IGO', kind: 'igo', ...(g.organ ? { role: g.name } : {}) }], [g.name, ...g.aliases]);
 }
 {
   const yaml = readFileSync(join(shared, 'data/kb/general_list.yaml'), 'utf8');
@@ -203,11 +203,12 @@ for (const [where, name, role, sector, start, end, aliases] of people.rows) {
     for (const a of aliases) addAlias(it, a);
   } else personItems.set(id, addItem([e], [name, ...aliases]));
 }
+const curatedIds = new Set(personItems.keys());
 /** Curated person of a country whose name or alias ends with this surname (lowercase), if any. */
 function curatedBySurname(country: string, surname: string): Item | undefined {
   const s = surname.toLowerCase();
   for (const it of personItems.values()) {
-    if (!it.entries.some((e) => e.country === country)) continue;
+    if (!curatedIds.has(it.entries[0].id) || !it.entries.some((e) => e.country === country)) continue;
     if (it.aliases.some((a) => a.toLowerCase() === s || a.toLowerCase().endsWith(' ' + s))) return it;
   }
   return undefined;
@@ -232,17 +233,32 @@ const COW: Record<string, string> = {
   KIR: 'KIR', FSM: 'FSM', NAU: 'NRU', MLI: 'MLI', MLT: 'MLT', SWAZ: 'SWZ',
 };
 const pad = (n: string): string => n.padStart(2, '0');
+/** One CSV line to cells (quoted cells may hold commas). */
+function csvRow(line: string): string[] {
+  const cells: string[] = [];
+  let cur = '', q = false;
+  for (const ch of line) {
+    if (ch === '"') q = !q;
+    else if (ch === ',' && !q) { cells.push(cur); cur = ''; }
+    else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}
 {
   const lines = readFileSync(join(shared, 'data/kb/leaderlist_3_21.csv'), 'utf8').split(/\r?\n/).slice(1);
   for (const line of lines) {
-    const f = line.split(',');
-    if (f.length < 9 || !f[3]) continue;
+    const f = csvRow(line);
+    if (f.length < 9 || !f[3] || !/^\d{4}$/.test(f[6])) continue;
     const country = COW[f[0]] ?? f[0];
     if (!iso3.has(country)) continue;
-    const leader = f[3].trim();
+    // "Duvalier, Francois" → "Francois Duvalier"
+    const leader = f[3].trim().replace(/^([^,]+),\s*(.+?)-?$/, '$2 $1');
     if (!f[6]) continue;
     const start = `${f[6]}-${pad(f[5] || '1')}-${pad(f[4] || '1')}`;
-    const end = f[8] ? `${f[8]}-${pad(f[7] || '12')}-01` : null;
+    // REIGN gives only the month a spell ended: it counts as valid to the end of that month
+    const endMonth = +(f[7] || '12');
+    const end = f[8] ? (endMonth === 12 ? `${+f[8] + 1}-01-01` : `${f[8]}-${pad(String(endMonth + 1))}-01`) : null;
     const surname = leader.split(' ').pop() ?? leader;
     const cur = curatedBySurname(country, leader) ?? curatedBySurname(country, surname);
     if (cur) {
@@ -264,14 +280,7 @@ const pad = (n: string): string => n.padStart(2, '0');
   const text = readFileSync(join(shared, 'data/kb/un_general_debate_speakers.csv'), 'utf8');
   const rows: string[][] = [];
   for (const line of text.split(/\r?\n/).slice(1)) {
-    const cells: string[] = [];
-    let cur = '', q = false;
-    for (const ch of line) {
-      if (ch === '"') q = !q;
-      else if (ch === ',' && !q) { cells.push(cur); cur = ''; }
-      else cur += ch;
-    }
-    cells.push(cur);
+    const cells = csvRow(line);
     if (cells.length >= 6) rows.push(cells);
   }
   const TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|H\.E|HE|Sir|Sheikh|Shaikh|Sayyid|Sayy id|Prince|King|Amir|Emir|Sultan|General|Gen|Lt|Col|Prof|His Excellency|Her Excellency|His Majesty|His Highness|Her Majesty|Dato|Datuk|Tan Sri|Dato'|Seri)\.?\s+)+/i;

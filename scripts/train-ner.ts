@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { KnowledgeBase, type KbFile } from '../src/actors/kb.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { Perceptron, mulberry32, shuffleInPlace } from '../src/learn/perceptron.js';
-import { encodeModel, decodeModel } from '../src/learn/ner-model.js';
+import { encodeModel, decodeCompact } from '../src/learn/ner-model.js';
 import { NER_CLASSES, NerTagger, allowedAfter, gazetteerTags, historyFeatures, shortShape, staticFeatures, typeOf } from '../src/annotate/ner.js';
 import { LabelMapper, loadSentences, readConll, readUner, scoreConll, type NerSentence } from './ner-data.js';
 
@@ -77,7 +77,7 @@ const bytes = encodeModel(p, { task: 'ner', trained: 'CoNLL-2003 eng.train + UNE
 mkdirSync('models', { recursive: true });
 writeFileSync(out, bytes);
 console.error(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB`);
-const tagger = new NerTagger(decodeModel(bytes).model);
+const tagger = new NerTagger(decodeCompact(bytes).model);
 const pred = testa.map((s) => tagger.tagWords(s.words, kb));
 const sc = scoreConll(testa, pred);
 for (const [t, v] of Object.entries(sc)) console.log(`testa ${t}: P ${v.p.toFixed(4)} R ${v.r.toFixed(4)} F1 ${v.f.toFixed(4)} (n=${v.n})`);

@@ -87,6 +87,9 @@ export class KnowledgeBase {
   readonly modifiers: Set<string>;
   readonly maxTokens: number;
   readonly maxNounTokens: number;
+  /** Longest alias (in words) starting with a given first word: most positions need one probe, not maxTokens. */
+  private readonly firstMax = new Map<string, number>();
+  private readonly firstMaxCi = new Map<string, number>();
   /** Last words of person names (lowercase), to spot surname-only repeats. */
   readonly surnames = new Map<string, KbEntry[]>();
 
@@ -111,12 +114,14 @@ export class KnowledgeBase {
         const words = splitAlias(a).map(normWord);
         if (!words.length) continue;
         max = Math.max(max, words.length);
+        this.firstMax.set(words[0], Math.max(this.firstMax.get(words[0]) ?? 0, words.length));
         add(this.byAlias, words.join(' '), e);
       }
       for (const a of r[11] ?? []) {
         const words = splitAlias(a).map((w) => normWord(w).toLowerCase());
         if (!words.length) continue;
         max = Math.max(max, words.length);
+        this.firstMaxCi.set(words[0], Math.max(this.firstMaxCi.get(words[0]) ?? 0, words.length));
         add(this.byAliasCi, words.join(' '), e);
       }
     });
@@ -176,9 +181,10 @@ export class KnowledgeBase {
     const out: KbMatch[] = [];
     for (let i = 0; i < norm.length; ) {
       let found: KbMatch | undefined;
-      for (let n = Math.min(this.maxTokens, norm.length - i); n >= 1; n--) {
-        const key = norm.slice(i, i + n).join(' ');
-        const hit = this.byAlias.get(key) ?? (this.byAliasCi.size ? this.byAliasCi.get(lower.slice(i, i + n).join(' ')) : undefined);
+      const longest = Math.max(this.firstMax.get(norm[i]) ?? 0, this.byAliasCi.size ? this.firstMaxCi.get(lower[i]) ?? 0 : 0);
+      for (let n = Math.min(longest, norm.length - i); n >= 1; n--) {
+        const key = n === 1 ? norm[i] : norm.slice(i, i + n).join(' ');
+        const hit = this.byAlias.get(key) ?? (this.byAliasCi.size ? this.byAliasCi.get(n === 1 ? lower[i] : lower.slice(i, i + n).join(' ')) : undefined);
         if (hit) {
           found = { start: i, end: i + n, entries: hit };
           break;

@@ -35,7 +35,7 @@ const cases: Case[] = [
   { name: 'the Taliban are rebels before August 2021', text: 'The Taliban attacked a checkpoint.', date: '2020-05-01', mention: 'Taliban', want: { country: 'AFG', sector: 'REB' } },
   { name: 'the Taliban govern after August 2021', text: 'The Taliban said women could not attend university.', date: '2023-05-01', mention: 'Taliban', want: { country: 'AFG', sector: 'GOV' } },
   { name: 'Hezbollah is a Lebanese armed group', text: 'Hezbollah fired rockets into northern Israel.', date: '2024-05-01', mention: 'Hezbollah', want: { country: 'LBN', sector: 'REB' } },
-  { name: 'the IAEA is a UN agency', text: 'The IAEA said inspectors had been denied access.', date: '2025-04-12', mention: 'IAEA', want: { country: null, org: 'UN', sector: 'IGO', id: 'IGO:IAEA' } },
+  { name: 'the IAEA is a UN agency', text: 'The IAEA said inspectors had been denied access.', date: '2025-04-12', mention: 'IAEA', want: { country: null, org: 'IAEA', sector: 'IGO', id: 'IGO:IAEA' } },
   { name: 'UN Secretary-General Guterres', text: 'U.N. Secretary-General Antonio Guterres called for a ceasefire.', date: '2025-04-12', mention: 'Antonio Guterres', want: { org: 'UN', sector: 'IGO' } },
   { name: 'Rutte leads NATO in 2025', text: 'Mark Rutte said allies must spend more.', date: '2025-04-12', mention: 'Mark Rutte', want: { org: 'NATO', sector: 'IGO' } },
   { name: 'Rutte is Dutch prime minister in 2020', text: 'Mark Rutte said allies must spend more.', date: '2020-04-12', mention: 'Mark Rutte', want: { country: 'NLD', sector: 'GOV' } },

@@ -195,7 +195,15 @@ function titleBefore(ctx: Ctx, v: SentView, end: number, nameEnd = end): Anchor 
     k--;
   }
   if (k > 0 && v.words[k - 1] === "'s") k--;
-  const w = whereEndingAt(ctx, v, k);
+  let w = whereEndingAt(ctx, v, k);
+  if (w && w[1].org && !w[1].country) {
+    // "British Deputy U.N. Ambassador": a country further left is the person's own; the IGO names the post
+    let k2 = w[0];
+    while (k2 > 0 && (ctx.kb.modifiers.has(v.lower[k2 - 1]) || FORMER.has(v.lower[k2 - 1]))) k2--;
+    if (k2 > 0 && v.words[k2 - 1] === "'s") k2--;
+    const w2 = whereEndingAt(ctx, v, k2);
+    if (w2 && w2[1].country) w = w2;
+  }
   if (w) {
     let from = w[0];
     if (from > 0 && (v.lower[from - 1] === 'the')) from--;
@@ -377,6 +385,16 @@ function resolveSentence(ctx: Ctx, s: number): void {
       if (!actor && title) {
         actor = personFromTitle(name, title);
         if (actor) how = title === tb ? 'title' : 'appositive';
+      }
+      if (!actor && title?.noun && !title.where) {
+        // a title without a country inside a list ("the Ukrainian delegation includes ...; and military commander
+        // Pavlo Palisa"): the nearest actor earlier in the same sentence gives the country
+        const near = [...resolved].reverse().find((r) => r.actor && r.actor.country && r.end <= c.start);
+        if (near?.actor) {
+          const where = countryActor(near.actor.country!, near.actor.country!, '', near.actor.country!);
+          actor = personFromTitle(name, { ...title, where });
+          if (actor) how = 'title-in-list';
+        }
       }
       if (title?.where) {
         // the country or organisation inside the title is part of this mention's description, not its own actor

@@ -2,7 +2,8 @@
 // FAC, EVENT, OTHER, with word, shape, affix, context and knowledge-base gazetteer features. Pure: the model and
 // the knowledge base come in as arguments.
 import { NER_TYPES, type Doc } from '../text/doc.js';
-import { Perceptron } from '../learn/perceptron.js';
+import type { ScoringModel } from '../learn/ner-model.js';
+import { fnv1a } from '../learn/perceptron.js';
 import type { KnowledgeBase } from '../actors/kb.js';
 
 /** Class k ↔ Doc ner code k (0 = O, 2t+1 = B-type, 2t+2 = I-type), so predictions go straight into doc.ner. */
@@ -19,11 +20,18 @@ export function allowedAfter(prev: number, c: number): boolean {
   return c === 0 || isB(c) || (prev !== 0 && typeOf(prev) === typeOf(c));
 }
 
+// Case is read through toLowerCase/toUpperCase rather than \p{Lu} regexes: same answer for letters, far faster.
 export function shape(w: string): string {
   let out = '';
-  for (const ch of w) {
-    const s = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    out += s;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += 'd';
+    else if (c >= 65 && c <= 90) out += 'X';
+    else if (c >= 97 && c <= 122) out += 'x';
+    else {
+      const ch = w[i];
+      out += ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+    }
   }
   return out.length > 8 ? out.slice(0, 4) + out.slice(-4) : out;
 }
@@ -42,57 +50,123 @@ export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | unde
   return out;
 }
 
-/** Features that do not depend on earlier predictions, for every word of a sentence. */
-export function staticFeatures(words: readonly string[], gz: readonly string[]): string[][] {
+/** Receives one feature as up to six parts; the feature string is their concatenation. */
+type Emit = (a: string, b?: string, c?: string, d?: string, e?: string, f?: string) => void;
+
+interface SentenceInfo {
+  words: readonly string[];
+  gz: readonly string[];
+  lower: string[];
+  shapes: string[];
+  headline: boolean;
+}
+
+function sentenceInfo(words: readonly string[], gz: readonly string[]): SentenceInfo {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shortShape);
-  const headline = n > 3 && words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase());
-  const at = (arr: readonly string[], i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]);
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = words[i], lw = lower[i];
-    const f = [
-      'b',
-      `w=${lw}`,
-      `W=${w}`,
-      `sh=${shape(w)}`,
-      `ss=${shapes[i]}`,
-      `p1=${lw.slice(0, 1)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`, `p4=${lw.slice(0, 4)}`,
-      `s1=${lw.slice(-1)}`, `s2=${lw.slice(-2)}`, `s3=${lw.slice(-3)}`, `s4=${lw.slice(-4)}`,
-      `w-1=${at(lower, i - 1)}`, `w+1=${at(lower, i + 1)}`, `w-2=${at(lower, i - 2)}`, `w+2=${at(lower, i + 2)}`,
-      `ss-1=${at(shapes, i - 1)}`, `ss+1=${at(shapes, i + 1)}`,
-      `w-1w=${at(lower, i - 1)}|${lw}`, `ww+1=${lw}|${at(lower, i + 1)}`,
-      `ss-1ss=${at(shapes, i - 1)}|${shapes[i]}|${at(shapes, i + 1)}`,
-      `gz=${gz[i]}`, `gz-1=${i > 0 ? gz[i - 1] : '<s>'}`, `gz+1=${i + 1 < n ? gz[i + 1] : '</s>'}`,
-      `gzw=${gz[i]}|${shapes[i]}`,
-    ];
-    if (i === 0) f.push(`first=${shapes[i]}`, `firstw=${lw}`);
-    if (headline) f.push(`hl=${shapes[i]}`, `hlw=${lw}`);
-    if (/[-.]/.test(w)) f.push(`parts=${lw.split(/[-.]/).length}`);
-    out.push(f);
-  }
-  return out;
+  return {
+    words, gz,
+    lower: words.map((w) => w.toLowerCase()),
+    shapes: words.map(shortShape),
+    headline: n > 3 && words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase()),
+  };
+}
+
+// Features are emitted as parts so that run time can hash them without building strings (FNV-1a is sequential:
+// hashing the parts one after the other equals hashing their concatenation), while training sees the strings.
+function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
+  const { words, gz, lower, shapes } = si;
+  const n = words.length;
+  const at = (arr: readonly string[], k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : arr[k]);
+  const w = words[i], lw = lower[i];
+  emit('b');
+  emit('w=', lw);
+  emit('W=', w);
+  emit('sh=', shape(w));
+  emit('ss=', shapes[i]);
+  emit('p1=', lw.slice(0, 1)); emit('p2=', lw.slice(0, 2)); emit('p3=', lw.slice(0, 3)); emit('p4=', lw.slice(0, 4));
+  emit('s1=', lw.slice(-1)); emit('s2=', lw.slice(-2)); emit('s3=', lw.slice(-3)); emit('s4=', lw.slice(-4));
+  emit('w-1=', at(lower, i - 1)); emit('w+1=', at(lower, i + 1)); emit('w-2=', at(lower, i - 2)); emit('w+2=', at(lower, i + 2));
+  emit('ss-1=', at(shapes, i - 1)); emit('ss+1=', at(shapes, i + 1));
+  emit('w-1w=', at(lower, i - 1), '|', lw); emit('ww+1=', lw, '|', at(lower, i + 1));
+  emit('ss-1ss=', at(shapes, i - 1), '|', shapes[i], '|', at(shapes, i + 1));
+  emit('gz=', gz[i]); emit('gz-1=', i > 0 ? gz[i - 1] : '<s>'); emit('gz+1=', i + 1 < n ? gz[i + 1] : '</s>');
+  emit('gzw=', gz[i], '|', shapes[i]);
+  emit('W-1=', at(words, i - 1)); emit('W+1=', at(words, i + 1)); emit('w-3=', at(lower, i - 3)); emit('w+3=', at(lower, i + 3));
+  emit('s3-1=', at(lower, i - 1).slice(-3)); emit('s3+1=', at(lower, i + 1).slice(-3));
+  emit('w-2w-1=', at(lower, i - 2), '|', at(lower, i - 1)); emit('w+1w+2=', at(lower, i + 1), '|', at(lower, i + 2));
+  if (i === 0) { emit('first=', shapes[i]); emit('firstw=', lw); }
+  if (si.headline) { emit('hl=', shapes[i]); emit('hlw=', lw); }
+  if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
+}
+
+const CLASS_STR = Array.from({ length: 1 + 2 * NER_TYPES.length }, (_, c) => String(c));
+
+function emitHistory(prev: number, prev2: number, lw: string, ss: string, emit: Emit): void {
+  emit('t-1=', CLASS_STR[prev]);
+  emit('t-2t-1=', CLASS_STR[prev2], '|', CLASS_STR[prev]);
+  emit('t-1w=', CLASS_STR[prev], '|', lw);
+  emit('t-1ss=', CLASS_STR[prev], '|', ss);
+}
+
+const joinParts = (out: string[]): Emit => (a, b, c, d, e, f) => {
+  out.push(a + (b ?? '') + (c ?? '') + (d ?? '') + (e ?? '') + (f ?? ''));
+};
+
+/** Features that do not depend on earlier predictions, for every word of a sentence (as strings, for training). */
+export function staticFeatures(words: readonly string[], gz: readonly string[]): string[][] {
+  const si = sentenceInfo(words, gz);
+  return words.map((_, i) => {
+    const f: string[] = [];
+    emitStatic(si, i, joinParts(f));
+    return f;
+  });
 }
 
 export function historyFeatures(prev: number, prev2: number, word: string, ss: string): string[] {
-  return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${word.toLowerCase()}`, `t-1ss=${prev}|${ss}`];
+  const f: string[] = [];
+  emitHistory(prev, prev2, word.toLowerCase(), ss, joinParts(f));
+  return f;
 }
 
+/** The same features as FNV-1a hashes, computed part by part (no feature strings are built). */
+export function staticFeatureHashes(words: readonly string[], gz: readonly string[]): number[][] {
+  const si = sentenceInfo(words, gz);
+  return words.map((_, i) => {
+    const out: number[] = [];
+    emitStatic(si, i, hashParts(out));
+    return out;
+  });
+}
+
+const hashParts = (out: number[]): Emit => (a, b, c, d, e, f) => {
+  let h = fnv1a(a);
+  if (b !== undefined) h = fnv1a(b, h);
+  if (c !== undefined) h = fnv1a(c, h);
+  if (d !== undefined) h = fnv1a(d, h);
+  if (e !== undefined) h = fnv1a(e, h);
+  if (f !== undefined) h = fnv1a(f, h);
+  out.push(h);
+};
+
 export class NerTagger {
-  constructor(readonly model: Perceptron) {
+  constructor(readonly model: ScoringModel) {
     if (model.nClasses !== NER_CLASSES) throw new RangeError(`NER model has ${model.nClasses} classes, expected ${NER_CLASSES}`);
   }
 
   /** Tags one sentence's words; returns Doc ner codes. */
   tagWords(words: readonly string[], kb?: KnowledgeBase): number[] {
-    const stat = staticFeatures(words, gazetteerTags(words, kb));
+    const stat = staticFeatureHashes(words, gazetteerTags(words, kb));
     const out: number[] = [];
+    const hashes: number[] = [];
+    const emit = hashParts(hashes);
     const rows: number[] = [];
     const scores = new Float64Array(NER_CLASSES);
     let prev = 0, prev2 = 0;
     for (let i = 0; i < words.length; i++) {
-      this.model.rows([...stat[i], ...historyFeatures(prev, prev2, words[i], shortShape(words[i]))], rows);
+      hashes.length = 0;
+      for (const h of stat[i]) hashes.push(h);
+      emitHistory(prev, prev2, words[i].toLowerCase(), shortShape(words[i]), emit);
+      this.model.rowsOfHashes(hashes, rows);
       this.model.scores(rows, scores);
       let best = 0, bestScore = -Infinity;
       for (let c = 0; c < NER_CLASSES; c++) {

@@ -4,7 +4,7 @@
 // Layout (little endian): bytes 0-3 "PRLM"; uint32 header length H; H bytes of UTF-8 JSON
 // {format, classes, bits, scale, rows, ...meta}; padding to 4 bytes; uint32[rows] row numbers (ascending);
 // int16[rows * classes] weights (value = int16 * scale).
-import { Perceptron } from './perceptron.js';
+import { Perceptron, fnv1a } from './perceptron.js';
 
 export interface ModelHeader {
   format: 'parley-perceptron@1';
@@ -44,6 +44,71 @@ export function encodeModel(p: Perceptron, meta: Record<string, unknown> = {}): 
     for (let c = 0; c < n; c++) { view.setInt16(off, Math.round(w[r * n + c] / scale), true); off += 2; }
   }
   return bytes;
+}
+
+/** What a tagger needs from a model: feature rows and class scores (a Perceptron or a CompactModel). */
+export interface ScoringModel {
+  readonly nClasses: number;
+  rows(features: readonly string[], out?: number[]): number[];
+  /** Rows of features given by their FNV-1a hashes. */
+  rowsOfHashes(hashes: readonly number[], out?: number[]): number[];
+  scores(rows: readonly number[], scores?: Float64Array): Float64Array;
+}
+
+/**
+ * Run-time form of a decoded model: only the non-zero rows, packed, with a bucket → packed-row index. A few MB
+ * instead of 2^bits × classes floats, so scoring mostly hits the CPU cache; features in empty buckets are dropped.
+ */
+export class CompactModel implements ScoringModel {
+  readonly nClasses: number;
+  private readonly mask: number;
+  constructor(readonly bits: number, nClasses: number, private readonly index: Int32Array, private readonly weights: Float32Array) {
+    this.nClasses = nClasses;
+    this.mask = (1 << bits) - 1;
+  }
+  rows(features: readonly string[], out: number[] = []): number[] {
+    out.length = 0;
+    for (const f of features) {
+      const k = this.index[fnv1a(f) & this.mask];
+      if (k >= 0) out.push(k * this.nClasses);
+    }
+    return out;
+  }
+  rowsOfHashes(hashes: readonly number[], out: number[] = []): number[] {
+    out.length = 0;
+    for (const h of hashes) {
+      const k = this.index[h & this.mask];
+      if (k >= 0) out.push(k * this.nClasses);
+    }
+    return out;
+  }
+  scores(rows: readonly number[], scores = new Float64Array(this.nClasses)): Float64Array {
+    scores.fill(0);
+    const w = this.weights, n = this.nClasses;
+    for (const r of rows) for (let c = 0; c < n; c++) scores[c] += w[r + c];
+    return scores;
+  }
+}
+
+export function decodeCompact(bytes: Uint8Array): { model: CompactModel; header: ModelHeader } {
+  const { view, header, off: start } = readHeader(bytes);
+  const n = header.classes;
+  const index = new Int32Array(1 << header.bits).fill(-1);
+  let off = start;
+  for (let k = 0; k < header.rows; k++) { index[view.getUint32(off, true)] = k; off += 4; }
+  const weights = new Float32Array(header.rows * n);
+  for (let i = 0; i < weights.length; i++) { weights[i] = view.getInt16(off, true) * header.scale; off += 2; }
+  return { model: new CompactModel(header.bits, n, index, weights), header };
+}
+
+function readHeader(bytes: Uint8Array): { view: DataView; header: ModelHeader; off: number } {
+  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'PRLM') throw new Error('not a Parley perceptron model (bad magic)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hlen = view.getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + hlen))) as ModelHeader;
+  if (header.format !== 'parley-perceptron@1') throw new Error(`unsupported model format ${String(header.format)}`);
+  const headEnd = 8 + hlen;
+  return { view, header, off: headEnd + ((4 - (headEnd % 4)) % 4) };
 }
 
 export function decodeModel(bytes: Uint8Array): { model: Perceptron; header: ModelHeader } {
