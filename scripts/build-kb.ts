@@ -341,7 +341,10 @@ for (const [p, [role, sector]] of Object.entries(roles.groups)) if (!nouns.has(p
 for (const a of parsePetrarchAgents(readFileSync(join(shared, 'data/eventdata/ngec/PLOVER_agents.txt'), 'utf8'))) {
   const p = a.phrase.toLowerCase();
   if (a.position !== 'suffix' || p.split(' ').length > 4 || /[^a-z .'-]/.test(p)) continue;
-  const sector = a.code.slice(0, 3);
+  // PLOVER's journalist, unaffiliated-armed and junk codes fold into Parley's sectors (or are dropped)
+  const raw = a.code.slice(0, 3);
+  if (raw === 'JNK' || raw === 'NON') continue;
+  const sector = raw === 'JRN' ? 'MED' : raw === 'UAF' ? 'REB' : raw;
   if (!nouns.has(p)) nouns.set(p, [p, p, sector, 1]);
   for (const pl of a.plurals.length ? a.plurals : [pluralOf(a.phrase)]) {
     const q = pl.toLowerCase();

@@ -35,6 +35,13 @@ const FORMER = new Set(['former', 'ex-', 'then', 'late', 'ousted', 'exiled']);
 // "-backed", "-led": the actor is the prefix ("Emirati-backed" → UAE)
 const AFFIX = /^(.+?)-(backed|led|brokered|allied|aligned|supported|funded|sponsored|made|based|controlled|held|run|occupied|owned)$/i;
 
+// Adjectives that may stand inside a title ("a Turkish presidential foreign policy adviser"); verbs ("welcomed")
+// must not, or the subject of a sentence would become a title's country.
+const TITLE_ADJ = /^[a-z][a-z-]*(al|ial|ary|ic|ive|ian|ish|ese|ern|ior|ate|ant|ent)$/;
+function skippable(kb: KnowledgeBase, w: string, word: string): boolean {
+  return kb.modifiers.has(w) || FORMER.has(w) || (TITLE_ADJ.test(w) && !kb.lookup([word]));
+}
+
 function slug(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -190,7 +197,7 @@ function titleBefore(ctx: Ctx, v: SentView, end: number, nameEnd = end): Anchor 
   }
   let k = nounHit[0];
   let former = false;
-  while (k > 0 && (ctx.kb.modifiers.has(v.lower[k - 1]) || FORMER.has(v.lower[k - 1]))) {
+  for (let skipped = 0; k > 0 && skipped < 4 && skippable(ctx.kb, v.lower[k - 1], v.base[k - 1]); skipped++) {
     if (FORMER.has(v.lower[k - 1])) former = true;
     k--;
   }
@@ -206,6 +213,8 @@ function titleBefore(ctx: Ctx, v: SentView, end: number, nameEnd = end): Anchor 
   }
   if (w) {
     let from = w[0];
+    // "former Turkish ambassador"
+    if (FORMER.has(v.lower[from - 1] ?? '') || FORMER.has(v.lower[from - 2] ?? '')) former = true;
     if (from > 0 && (v.lower[from - 1] === 'the')) from--;
     return { where: w[1], noun: nounHit[1], former, from, to: end };
   }
@@ -219,6 +228,7 @@ function titleAfter(ctx: Ctx, v: SentView, start: number): Anchor | undefined {
   if (v.lower[k] === 'the' || v.lower[k] === 'a' || v.lower[k] === 'an') k++;
   let where: ResolvedActor | undefined;
   let former = false;
+  while (k < v.lower.length && FORMER.has(v.lower[k])) { former = true; k++; }
   // country words first ("Oman's foreign minister", "the Iranian foreign minister")
   for (let n = Math.min(ctx.kb.maxTokens, v.base.length - k); n >= 1; n--) {
     const hit = ctx.kb.lookup(v.base.slice(k, k + n));
@@ -231,11 +241,15 @@ function titleAfter(ctx: Ctx, v: SentView, start: number): Anchor | undefined {
       break;
     }
   }
-  while (k < v.lower.length && (ctx.kb.modifiers.has(v.lower[k]) || FORMER.has(v.lower[k]))) {
+  for (let skipped = 0; k < v.lower.length && skipped < 4 && skippable(ctx.kb, v.lower[k], v.base[k]) && !ctx.kb.noun(v.lower[k])?.person; skipped++) {
     if (FORMER.has(v.lower[k])) former = true;
     k++;
   }
-  const nounHit = nounStartingAt(ctx.kb, v, k);
+  let nounHit = nounStartingAt(ctx.kb, v, k);
+  // inside an appositive a few more lowercase words may precede the role ("presidential foreign policy adviser")
+  for (let j = k + 1; j <= k + 4 && (!nounHit || !nounHit[1].person) && /^[a-z-]+$/.test(v.words[j - 1] ?? ''); j++) {
+    nounHit = nounStartingAt(ctx.kb, v, j);
+  }
   if (!nounHit || !nounHit[1].person) return undefined;
   let to = nounHit[0];
   // "foreign minister of Oman"
@@ -333,11 +347,15 @@ function resolveSentence(ctx: Ctx, s: number): void {
       if (!tagged && !ctx.surnames.has(v.lower[m.start])) continue;
     }
     if (!/^\p{Lu}|^\d/u.test(v.base[m.start]) && best.e.kind !== 'igo') continue;
+    // "European Council on Foreign Relations": an organisation's name inside a longer name is not that organisation
+    if ((best.e.kind === 'igo' || best.e.kind === 'group') && /^(on|for|of)$/.test(v.lower[m.end] ?? '') && /^\p{Lu}/u.test(v.words[m.end + 1] ?? '')) continue;
     cands.push({ start: m.start, end: m.end, type: mentionTypeOf(best.e), entries: m.entries, ner: false });
   }
   if (ctx.hasNer) {
     for (const [a, b, type] of nerSpans(doc, v.start, v.start + n)) {
       let a2 = a;
+      // a determiner tagged into an entity ("The Ukrainians") is not part of the name
+      while (a2 < b - 1 && /^(the|a|an)$/.test(v.lower[a2])) a2++;
       // titles tagged inside a PERSON span ("President Putin") are moved out of it
       while (type === 'PERSON' && a2 < b - 1 && (kb.noun(v.lower[a2])?.person || kb.modifiers.has(v.lower[a2]))) a2++;
       const overl = cands.filter((c) => c.start < b && a2 < c.end);
@@ -452,7 +470,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
     const inner = kb.matchAll(v.base.slice(c.start, c.end));
     let where: ResolvedActor | undefined;
     if (inner.length) {
-      const r = rankEntries(inner[0].entries.filter((e) => e.kind !== 'person'), ctx.date)[0];
+      const r = rankEntries(inner[0].entries.filter((e) => e.kind === 'country' || e.kind === 'demonym'), ctx.date)[0];
       if (r) where = entryActor(r.e, r.e.sector || undefined, r.valid);
     } else if (c.start > 0) {
       const st = v.words[c.start - 1] === "'s" ? c.start - 1 : c.start;
