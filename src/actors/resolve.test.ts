@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../pipeline/extract.js';
 import { loadResources } from '../resources/load.js';
-import { mentionCharEnd } from './resolve.js';
+import { mentionCharEnd, resolveMentions } from './resolve.js';
+import { Doc, uposId } from '../text/doc.js';
 
 interface Case {
   name: string;
@@ -74,3 +75,20 @@ for (const c of cases) {
     for (const [k, v] of Object.entries(c.want)) assert.equal((m.actor as unknown as Record<string, unknown>)[k], v, `${k} of "${c.mention}"`);
   });
 }
+
+test('resolution: with parts of speech, a lone surname needs to be a proper noun', () => {
+  const run = (tag: string): string | undefined => {
+    const doc = Doc.fromWords(['Lavrov', 'said', '.']);
+    doc.upos.set([uposId(tag), uposId('VERB'), uposId('PUNCT')]);
+    doc.layers.set('pos', 'test');
+    return resolveMentions(doc, resources.kb, { date: '2025-05-01' })[0]?.actor?.id;
+  };
+  assert.equal(run('PROPN'), 'P:sergei-lavrov');
+  assert.equal(run('NOUN'), undefined);
+});
+
+test('resolution: the same KB person gets the same actor id in different articles and years', () => {
+  const id = (text: string, date: string): string | undefined =>
+    resolveMentions(Doc.fromWords(text.split(' ')), resources.kb, { date })[0]?.actor?.id;
+  assert.equal(id('Abbas Araghchi spoke', '2025-01-01'), id('Abbas Araghchi spoke', '2019-01-01'));
+});

@@ -1,7 +1,7 @@
 // Finds actor mentions (knowledge-base aliases, NER spans, pronouns and "the official"-style nominals) and resolves
 // each to an actor using the article's date: titles and appositives, possessives, demonym + noun phrases,
 // anonymous officials and in-article coreference. Token-level heuristics; no parser needed (none used yet).
-import { NER_TYPES, type Doc } from '../text/doc.js';
+import { NER_TYPES, UPOS_TAGS, type Doc } from '../text/doc.js';
 import type { MentionType } from '../schema/extraction.js';
 import { normWord, validOn, type KbEntry, type KbNoun, type KnowledgeBase } from './kb.js';
 
@@ -95,6 +95,8 @@ interface Ctx {
   /** surname (lowercase) → actor of an earlier full-name mention in this article */
   surnames: Map<string, ResolvedActor>;
   hasNer: boolean;
+  /** doc.upos is set (the POS tagger ran) */
+  hasPos: boolean;
 }
 
 function chooseSpell(spells: readonly KbEntry[], date: string | undefined): { e: KbEntry; valid: boolean } {
@@ -303,7 +305,7 @@ export interface ResolveOptions {
 
 /** Finds and resolves actor mentions in a tokenized, sentence-split Doc (uses doc.ner when the 'ner' layer is set). */
 export function resolveMentions(doc: Doc, kb: KnowledgeBase, opts: ResolveOptions = {}): ResolvedMention[] {
-  const ctx: Ctx = { doc, kb, date: opts.date, out: [], surnames: new Map(), hasNer: doc.layers.has('ner') };
+  const ctx: Ctx = { doc, kb, date: opts.date, out: [], surnames: new Map(), hasNer: doc.layers.has('ner'), hasPos: doc.layers.has('pos') };
   for (let s = 0; s < doc.sentenceCount; s++) resolveSentence(ctx, s);
   return ctx.out;
 }
@@ -342,9 +344,12 @@ function resolveSentence(ctx: Ctx, s: number): void {
     const best = rankEntries(m.entries, ctx.date)[0];
     if (!best) continue;
     // a lone capitalised person alias needs NER agreement or an earlier full mention (common surnames are words too)
-    if (best.e.kind === 'person' && m.end - m.start === 1 && ctx.hasNer) {
-      const tagged = doc.ner[v.start + m.start] !== 0 && NER_TYPES[(doc.ner[v.start + m.start] - 1) >> 1] === 'PERSON';
-      if (!tagged && !ctx.surnames.has(v.lower[m.start])) continue;
+    if (best.e.kind === 'person' && m.end - m.start === 1 && (ctx.hasNer || ctx.hasPos)) {
+      const tok = v.start + m.start;
+      const tagged = ctx.hasNer && doc.ner[tok] !== 0 && NER_TYPES[(doc.ner[tok] - 1) >> 1] === 'PERSON';
+      // with the tagger's parts of speech, a proper noun is enough
+      const propn = ctx.hasPos && UPOS_TAGS[doc.upos[tok]] === 'PROPN';
+      if (!tagged && !propn && !ctx.surnames.has(v.lower[m.start])) continue;
     }
     if (!/^\p{Lu}|^\d/u.test(v.base[m.start]) && best.e.kind !== 'igo') continue;
     // "European Council on Foreign Relations": an organisation's name inside a longer name is not that organisation
@@ -356,6 +361,10 @@ function resolveSentence(ctx: Ctx, s: number): void {
       let a2 = a;
       // a determiner tagged into an entity ("The Ukrainians") is not part of the name
       while (a2 < b - 1 && /^(the|a|an)$/.test(v.lower[a2])) a2++;
+      // "Iran's Revolutionary Guards": the possessor is its own mention
+      for (let k = b - 2; k >= a2; k--) {
+        if (v.poss[k]) { a2 = k + 1; break; }
+      }
       // titles tagged inside a PERSON span ("President Putin") are moved out of it
       while (type === 'PERSON' && a2 < b - 1 && (kb.noun(v.lower[a2])?.person || kb.modifiers.has(v.lower[a2]))) a2++;
       const overl = cands.filter((c) => c.start < b && a2 < c.end);
@@ -493,6 +502,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
   for (let i = 0; i < n; i++) {
     if (taken.has(i)) continue;
     const lw = v.lower[i];
+    if (ctx.hasPos && (PRONOUNS_PERSON.has(lw) || PRONOUNS_GROUP.has(lw)) && UPOS_TAGS[doc.upos[v.start + i]] !== 'PRON') continue;
     if (PRONOUNS_PERSON.has(lw)) {
       const ante = lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON');
       if (ante) extra.push({ start: i, end: i + 1, type: 'PERSON', actor: ante, how: 'coref' });

@@ -50,6 +50,9 @@ export function encodeModel(p: Perceptron, meta: Record<string, unknown> = {}): 
 export interface ScoringModel {
   readonly nClasses: number;
   rows(features: readonly string[], out?: number[]): number[];
+  /** Classes with some positive weight (a class never gold in training has only negative or zero weights, so it
+   *  would win wherever every real class scores below zero). */
+  activeClasses(): boolean[];
   /** Rows of features given by their FNV-1a hashes. */
   rowsOfHashes(hashes: readonly number[], out?: number[]): number[];
   scores(rows: readonly number[], scores?: Float64Array): Float64Array;
@@ -72,6 +75,12 @@ export class CompactModel implements ScoringModel {
       const k = this.index[fnv1a(f) & this.mask];
       if (k >= 0) out.push(k * this.nClasses);
     }
+    return out;
+  }
+  activeClasses(): boolean[] {
+    const out = new Array<boolean>(this.nClasses).fill(false);
+    const w = this.weights, n = this.nClasses;
+    for (let i = 0; i < w.length; i++) if (w[i] > 0) out[i % n] = true;
     return out;
   }
   rowsOfHashes(hashes: readonly number[], out: number[] = []): number[] {
