@@ -15,6 +15,8 @@ interface RawCountry {
   capital?: string[];
   altSpellings?: string[];
   demonyms?: { eng?: { f: string; m: string } };
+  independent?: boolean;
+  area?: number;
 }
 
 /** One entity being built: its spells (entries) and its aliases. */
@@ -120,6 +122,22 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   KAZ: ['Kazakh'],
   NZL: ['New Zealander'],
 };
+// A demonym shared by several entries ("American": USA and its territories) belongs to the curated country, or else
+// to the largest independent one.
+const demonymOwner = new Map<string, string>();
+{
+  const claim = new Map<string, RawCountry[]>();
+  for (const c of countries) {
+    const d = c.demonyms?.eng;
+    for (const x of new Set([d?.m, d?.f].filter((y): y is string => !!y))) claim.set(x, [...(claim.get(x) ?? []), c]);
+  }
+  for (const [dem, cs] of claim) {
+    if (cs.length < 2) continue;
+    const curated = Object.entries(EXTRA_DEMONYMS).find(([, list]) => list.includes(dem))?.[0];
+    const best = curated ?? [...cs].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false) || (b.area ?? 0) - (a.area ?? 0))[0].cca3;
+    demonymOwner.set(dem, best);
+  }
+}
 // Demonyms that are also ordinary words or names: never aliases on their own.
 const BAD_DEMONYMS = new Set(['Guinean', 'Niger', 'Chad', 'Jordan', 'Georgia', 'Man']);
 
@@ -128,7 +146,9 @@ for (const c of countries) {
   for (const a of c.altSpellings ?? []) if (a.length > 3 && !/^[A-Z]{2,3}$/.test(a) && !a.includes(',')) names.push(a);
   addItem([{ id: c.cca3, name: c.name.common, code: c.cca3, country: c.cca3, org: null, sector: '', kind: 'country' }], names);
   const dem = c.demonyms?.eng;
-  const demonyms = new Set([dem?.m, dem?.f, ...(EXTRA_DEMONYMS[c.cca3] ?? [])].filter((x): x is string => !!x && !BAD_DEMONYMS.has(x)));
+  const demonyms = new Set([dem?.m, dem?.f, ...(EXTRA_DEMONYMS[c.cca3] ?? [])].filter(
+    (x): x is string => !!x && !BAD_DEMONYMS.has(x) && (demonymOwner.get(x) ?? c.cca3) === c.cca3,
+  ));
   const plural = [...demonyms].filter((d) => /(an|i|ese)$/.test(d) && !/ese$/.test(d)).map((d) => d + 's');
   addItem([{ id: c.cca3, name: c.name.common, code: c.cca3, country: c.cca3, org: null, sector: '', kind: 'demonym' }], [...demonyms, ...plural]);
   const caps = (c.capital ?? []).flatMap((cap) => (cap.endsWith(' D.C.') ? [cap, cap.replace(/ D\.C\.$/, '')] : [cap]));

@@ -56,6 +56,10 @@ const cases: Case[] = [
   { name: 'Zelenskyy with a title', text: 'Ukrainian President Volodymyr Zelenskyy thanked allies.', date: '2025-05-01', mention: 'Volodymyr Zelenskyy', want: { country: 'UKR', sector: 'GOV' } },
   { name: 'secretary of state title', text: 'Secretary of State Marco Rubio said Washington would not wait.', date: '2025-05-01', mention: 'Marco Rubio', want: { country: 'USA', sector: 'GOV', role: 'secretary of state' } },
   { name: 'appositive after the name', text: 'Faisal bin Farhan, the Saudi foreign minister, arrived in Tehran.', date: '2025-05-01', mention: 'Faisal bin Farhan', want: { country: 'SAU', sector: 'GOV' } },
+  { name: 'a country after "at" is a target, not a place', text: 'The Houthis fired a missile at Israel hours later.', date: '2025-05-01', mention: 'Israel', want: { country: 'ISR', sector: 'GOV' } },
+  { name: 'a demonym shared with territories belongs to the sovereign country', text: 'The American delegation arrived on Sunday.', date: '2025-05-01', mention: 'American', want: { country: 'USA' } },
+  { name: 'an institution noun inside a title ("foreign ministry spokesman")', text: 'Russian foreign ministry spokeswoman Maria Zakharova said Moscow supported the talks.', date: '2025-05-01', mention: 'Maria Zakharova', want: { country: 'RUS', sector: 'GOV', role: 'spokesperson' } },
+  { name: 'former inside a title makes an elite, not an office-holder', text: 'Former Turkish ambassador Mithat Rende said the sanctions would hurt.', date: '2019-11-25', mention: 'Mithat Rende', want: { country: 'TUR', sector: 'ELI' } },
   { name: 'stable actor id across articles for the same KB person', text: 'Sergei Lavrov spoke in Moscow.', date: '2025-05-01', mention: 'Sergei Lavrov', want: { id: 'P:sergei-lavrov', code: 'RUSGOV' } },
 ];
 

@@ -203,6 +203,12 @@ function titleBefore(ctx: Ctx, v: SentView, end: number, nameEnd = end): Anchor 
     if (FORMER.has(v.lower[k - 1])) former = true;
     k--;
   }
+  // "foreign ministry spokesman", "White House press secretary": an institution noun before the role
+  const inst = nounEndingAt(ctx.kb, v, k);
+  if (inst && !inst[1].person) {
+    k = inst[0];
+    while (k > 0 && skippable(ctx.kb, v.lower[k - 1], v.base[k - 1])) k--;
+  }
   if (k > 0 && v.words[k - 1] === "'s") k--;
   let w = whereEndingAt(ctx, v, k);
   if (w && w[1].org && !w[1].country) {
@@ -272,9 +278,10 @@ function withSector(a: ResolvedActor, sector: string, role?: string, agentCode?:
   if (a.country && !a.org && (a.kbId === a.country || a.id === a.code || a.kbId?.startsWith('D:'))) {
     const base = countryActor(a.country, a.name.replace(/ \([A-Z]+\)$/, ''), sector, a.kbId ?? a.country);
     if (agentCode && !agentCode.endsWith('~')) { base.code = `${a.code.length === 3 ? a.code : a.country}${agentCode}`; base.id = base.code; }
-    return role ? { ...base, role } : base;
+    // a state-level actor (IRNGOV) is shared by every mention of it: a role noun of one mention is not its role
+    return agentCode && !agentCode.endsWith('~') && role ? { ...base, role } : base;
   }
-  return role ? { ...a, role } : a;
+  return a;
 }
 
 /** Actor for a named person not in the KB (or out of office) from the title words around it. */
@@ -444,7 +451,8 @@ function resolveSentence(ctx: Ctx, s: number): void {
       const countryLike = e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'metonym';
       // "in Kabul", "across Iran": a place, not an actor
       const prev = v.lower[c.start - 1];
-      if (countryLike && prev && (LOCATIVE.has(prev) || (prev === 'the' && LOCATIVE.has(v.lower[c.start - 2] ?? '')))) {
+      const locative = (w: string): boolean => LOCATIVE.has(w) && (e.kind !== 'country' || (w !== 'at' && w !== 'into'));
+      if (countryLike && prev && (locative(prev) || (prev === 'the' && locative(v.lower[c.start - 2] ?? '')))) {
         resolved.push({ start: c.start, end: c.end, type: c.type, how: 'place' });
         continue;
       }
@@ -464,7 +472,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
           if (countryLike && (e.kind !== 'metonym' || !e.sector) && !(e.id.startsWith('D:') && e.sector)) {
             const former = v.lower.slice(afterPoss, k).some((w) => FORMER.has(w));
             actor = withSector(actor, former ? 'ELI' : nh[1].sector, nh[1].role, former ? undefined : nh[1].code);
-          } else if (countryLike) actor = { ...actor, role: nh[1].role };
+          }
           how = 'noun';
         } else if (e.kind === 'demonym' && /s$/.test(v.base[c.end - 1]) && !/ese$|ss$/.test(v.lower[c.end - 1])) {
           // "Iranians", "Palestinians": people, not the state

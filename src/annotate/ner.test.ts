@@ -22,6 +22,7 @@ const cases: [string, string[]][] = [
   ['Iranian Foreign Minister Abbas Araghchi met Omani officials in Muscat on Saturday .', ['Iranian/NORP', 'Abbas Araghchi/PERSON', 'Omani/NORP', 'Muscat/GPE']],
   ['The European Commission said on Thursday it disagreed with German advice .', ['European Commission/ORG', 'German/NORP']],
   ['Peter Blackburn flew from Brussels to the Alps .', ['Peter Blackburn/PERSON', 'Brussels/GPE', 'Alps/LOC']],
+  ['The International Atomic Energy Agency said Iran had enriched uranium .', ['International Atomic Energy Agency/ORG', 'Iran/GPE']],
 ];
 for (const [text, want] of cases) {
   test(`NER tags: ${text.slice(0, 40)}`, () => {
