@@ -52,8 +52,10 @@ export interface KbMatch {
 }
 
 /** Normalises a word for alias keys: typographic apostrophes and dashes become ASCII. */
+const NEEDS_NORM = /[’‘`‐‑–]/;
 export function normWord(w: string): string {
-  return w.replace(/[’‘`]/g, "'").replace(/[‐‑–]/g, '-');
+  // most words need nothing: test once instead of running two replacements on every word
+  return NEEDS_NORM.test(w) ? w.replace(/[’‘`]/g, "'").replace(/[‐‑–]/g, '-') : w;
 }
 
 export function rowToEntry(r: KbRow): KbEntry {

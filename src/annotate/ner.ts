@@ -4,7 +4,7 @@
 import { NER_TYPES, type Doc } from '../text/doc.js';
 import type { ScoringModel } from '../learn/ner-model.js';
 import { fnv1a } from '../learn/perceptron.js';
-import type { KnowledgeBase } from '../actors/kb.js';
+import type { KbMatch, KnowledgeBase } from '../actors/kb.js';
 
 /** Class k ↔ Doc ner code k (0 = O, 2t+1 = B-type, 2t+2 = I-type), so predictions go straight into doc.ner. */
 export const NER_CLASSES = 1 + 2 * NER_TYPES.length;
@@ -40,10 +40,10 @@ export function shortShape(w: string): string {
 }
 
 /** Gazetteer tags per word: the kind of KB entry a word is inside of, with B/I position ("country:B"), or "". */
-export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | undefined): string[] {
+export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | undefined, matches?: readonly KbMatch[]): string[] {
   const out = new Array<string>(words.length).fill('');
   if (!kb) return out;
-  for (const m of kb.matchAll(words)) {
+  for (const m of matches ?? kb.matchAll(words)) {
     const kinds = [...new Set(m.entries.map((e) => (e.kind === 'group' ? `group-${e.sector}` : e.kind)))].sort().join('+');
     for (let i = m.start; i < m.end; i++) out[i] = `${kinds}:${i === m.start ? 'B' : 'I'}`;
   }
@@ -158,13 +158,14 @@ export class NerTagger {
 
   /** Tags one sentence's words; returns Doc ner codes. */
   tagWords(words: readonly string[], kb?: KnowledgeBase): number[] {
-    const out = this.decode(words, kb);
-    if (kb) overrideWithKb(words, out, kb);
+    const matches = kb ? kb.matchAll(words) : [];
+    const out = this.decode(words, gazetteerTags(words, kb, matches));
+    overrideWithKb(words, out, matches);
     return out;
   }
 
-  private decode(words: readonly string[], kb?: KnowledgeBase): number[] {
-    const stat = staticFeatureHashes(words, gazetteerTags(words, kb));
+  private decode(words: readonly string[], gz: readonly string[]): number[] {
+    const stat = staticFeatureHashes(words, gz);
     const out: number[] = [];
     const hashes: number[] = [];
     const emit = hashParts(hashes);
@@ -204,8 +205,8 @@ const KIND_TYPE: Record<string, number> = { person: 0, igo: 1, group: 1, country
 // Long KB names ("International Atomic Energy Agency", "Abbas Araghchi") are rare in the 1996 training text, so the
 // model's gazetteer features are weak exactly where the KB is sure: a KB match of two or more words that the
 // tagger splits into pieces is re-tagged as one entity of the KB's type.
-function overrideWithKb(words: readonly string[], codes: number[], kb: KnowledgeBase): void {
-  for (const m of kb.matchAll(words)) {
+function overrideWithKb(words: readonly string[], codes: number[], matches: readonly KbMatch[]): void {
+  for (const m of matches) {
     if (m.end - m.start < 2 || !/^\p{Lu}/u.test(words[m.start]) || !/^\p{Lu}/u.test(words[m.end - 1])) continue;
     const inside = spansOf(codes, m.start, m.end);
     const whole = inside.length === 1 && inside[0][0] === m.start && inside[0][1] === m.end
