@@ -83,6 +83,8 @@ export function validOn(e: KbEntry, date: string): boolean {
 export class KnowledgeBase {
   private readonly byAlias = new Map<string, KbEntry[]>();
   private readonly byAliasCi = new Map<string, KbEntry[]>();
+  private readonly stems = new Map<string, KbEntry[]>();
+  private minStem = Infinity;
   private readonly byId = new Map<string, KbEntry[]>();
   readonly entries: KbEntry[];
   readonly nouns = new Map<string, KbNoun>();
@@ -120,6 +122,13 @@ export class KnowledgeBase {
         add(this.byAlias, words.join(' '), e);
       }
       for (const a of r[11] ?? []) {
+        if (a.endsWith('*')) {
+          // a stem: one word that matches any word it begins ("ARGENTIN*" → Argentina, Argentine)
+          const stem = normWord(a.slice(0, -1)).toLowerCase();
+          add(this.stems, stem, e);
+          this.minStem = Math.min(this.minStem, stem.length);
+          continue;
+        }
         const words = splitAlias(a).map((w) => normWord(w).toLowerCase());
         if (!words.length) continue;
         max = Math.max(max, words.length);
@@ -168,7 +177,14 @@ export class KnowledgeBase {
 
   lookup(words: readonly string[]): KbEntry[] | undefined {
     const norm = words.map(normWord);
-    return this.byAlias.get(norm.join(' ')) ?? (this.byAliasCi.size ? this.byAliasCi.get(norm.join(' ').toLowerCase()) : undefined);
+    const hit = this.byAlias.get(norm.join(' ')) ?? (this.byAliasCi.size ? this.byAliasCi.get(norm.join(' ').toLowerCase()) : undefined);
+    if (hit || !this.stems.size || norm.length !== 1) return hit;
+    const w = norm[0].toLowerCase();
+    for (let k = w.length; k >= this.minStem; k--) {
+      const s = this.stems.get(w.slice(0, k));
+      if (s) return s;
+    }
+    return undefined;
   }
 
   /** The role noun that a lowercase phrase names, if any ("foreign minister", "strikes"). */
@@ -179,7 +195,7 @@ export class KnowledgeBase {
   /** Longest matches left to right over a word sequence. */
   matchAll(words: readonly string[]): KbMatch[] {
     const norm = words.map(normWord);
-    const lower = this.byAliasCi.size ? norm.map((w) => w.toLowerCase()) : norm;
+    const lower = this.byAliasCi.size || this.stems.size ? norm.map((w) => w.toLowerCase()) : norm;
     const out: KbMatch[] = [];
     for (let i = 0; i < norm.length; ) {
       let found: KbMatch | undefined;
@@ -190,6 +206,13 @@ export class KnowledgeBase {
         if (hit) {
           found = { start: i, end: i + n, entries: hit };
           break;
+        }
+      }
+      if (!found && this.stems.size) {
+        const w = lower[i];
+        for (let k = w.length; k >= this.minStem; k--) {
+          const hit = this.stems.get(k === w.length ? w : w.slice(0, k));
+          if (hit) { found = { start: i, end: i + 1, entries: hit }; break; }
         }
       }
       if (found) {

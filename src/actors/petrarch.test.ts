@@ -57,6 +57,10 @@ test('PETR.Validate actors become a knowledge base with case-insensitive, date-a
   assert.equal(kb.lookup(['Israeli', 'troops'])?.[0].code, 'ISRMIL');
   assert.equal(kb.lookup(['UNITED', 'NATIONS'])?.[0].code, 'UNO');
   assert.equal(kb.lookup(['the', 'Hermit', 'Kingdom'])?.[0].country, 'PRK');
+  // TABARI stems: a one-word phrase without a trailing '_' matches longer words
+  assert.equal(kb.lookup(['Argentina'])?.[0].code, 'ARG');
+  assert.equal(kb.matchAll(['Bulgarian', 'troops'])[0]?.entries[0].code, 'BUL');
+  assert.equal(kb.lookup(['Australians'])?.[0].code, 'AUS');
 });
 
 test('PETR.Validate agents dictionary loads with macros, plurals and prefix codes', () => {

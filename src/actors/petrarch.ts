@@ -22,6 +22,8 @@ export interface DictActor {
   phrase: string;
   synonyms: string[];
   codes: DictCode[];
+  /** Phrases (primary or synonym) of one word written without a trailing '_': TABARI stems ("ARGENTIN"). */
+  stems?: string[];
 }
 
 export interface DictAgent {
@@ -41,6 +43,11 @@ function stripComments(text: string): string[] {
 /** Dictionary words to plain phrase: 'UNITED_NATIONS_' → 'UNITED NATIONS'. */
 function phraseOf(raw: string): string {
   return raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A one-word phrase without a trailing '_' is a stem in TABARI: it also matches longer words. */
+function isStem(raw: string): boolean {
+  return /^[A-Za-z][A-Za-z'-]{3,}$/.test(raw);
 }
 
 function ymd(s: string): string | undefined {
@@ -86,12 +93,15 @@ export function parsePetrarchActors(text: string): DictActor[] {
     const head = line.replace(/\[[^\]]*\]/g, '').replace(/\{[^}]*\}/g, '');
     const indented = /^\s/.test(line);
     if (head.trim().startsWith('+')) {
-      if (cur) cur.synonyms.push(phraseOf(head.trim().slice(1)));
+      const raw = head.trim().slice(1).trim();
+      if (cur) cur.synonyms.push(phraseOf(raw));
+      if (cur && isStem(raw)) (cur.stems ??= []).push(phraseOf(raw));
       if (cur) cur.codes.push(...codes);
     } else if (indented && !head.trim()) {
       if (cur) cur.codes.push(...codes);
     } else if (head.trim()) {
       cur = { phrase: phraseOf(head), synonyms: [], codes };
+      if (isStem(head.trim())) cur.stems = [cur.phrase];
       out.push(cur);
     }
   }
@@ -166,7 +176,7 @@ export function petrarchToKb(actors: readonly DictActor[], agents: readonly Dict
     const codes = a.codes.filter((c) => c.code && !/^[-+#]+$/.test(c.code));
     if (!codes.length) return;
     const id = `D:${source}:${k}`;
-    const aliases = [a.phrase, ...a.synonyms].filter(Boolean);
+    const aliases = [a.phrase, ...a.synonyms, ...(a.stems ?? []).map((x) => `${x}*`)].filter(Boolean);
     codes.forEach((c) => {
       const { country, org, sector } = splitCode(c.code);
       const kind: KbKind = country && !sector ? 'country' : org ? 'igo' : 'group';
