@@ -31,6 +31,7 @@ const KIND_RANK: Record<string, number> = { person: 0, group: 1, igo: 2, metonym
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'across', 'throughout', 'within', 'around', 'outside', 'into', 'across']);
 const PRONOUNS_PERSON = new Set(['he', 'she']);
 const PRONOUNS_GROUP = new Set(['they']);
+const IT_VERBS = /^(said|says|would|will|has|had|could|should|must|wants|plans|added|denied|rejected|warned|announced|accused|called|urged|launched|struck|agreed|insisted|vowed|threatened|demanded|refused|claimed|stopped|began)$/;
 const FORMER = new Set(['former', 'ex-', 'then', 'late', 'ousted', 'exiled']);
 // "-backed", "-led": the actor is the prefix ("Emirati-backed" → UAE)
 const AFFIX = /^(.+?)-(backed|led|brokered|allied|aligned|supported|funded|sponsored|made|based|controlled|held|run|occupied|owned)$/i;
@@ -510,10 +511,14 @@ function resolveSentence(ctx: Ctx, s: number): void {
   for (let i = 0; i < n; i++) {
     if (taken.has(i)) continue;
     const lw = v.lower[i];
-    if (ctx.hasPos && (PRONOUNS_PERSON.has(lw) || PRONOUNS_GROUP.has(lw)) && UPOS_TAGS[doc.upos[v.start + i]] !== 'PRON') continue;
+    if (ctx.hasPos && (PRONOUNS_PERSON.has(lw) || PRONOUNS_GROUP.has(lw) || lw === 'it') && UPOS_TAGS[doc.upos[v.start + i]] !== 'PRON') continue;
     if (PRONOUNS_PERSON.has(lw)) {
       const ante = lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON');
       if (ante) extra.push({ start: i, end: i + 1, type: 'PERSON', actor: ante, how: 'coref' });
+    } else if (lw === 'it' && IT_VERBS.test(v.lower[i + 1] ?? '')) {
+      // "it" as the subject of a reporting or action verb: the last state or organisation acting
+      const ante = lastActor(ctx, final, v.start + i, (m) => m.type !== 'PERSON' && !!m.actor && m.actor.sector !== 'CVL');
+      if (ante) extra.push({ start: i, end: i + 1, type: 'ORG', actor: ante, how: 'coref' });
     } else if (PRONOUNS_GROUP.has(lw)) {
       const ante = lastActor(ctx, final, v.start + i, (m) => m.type !== 'PERSON' && !!m.actor && m.actor.sector !== 'CVL');
       if (ante) extra.push({ start: i, end: i + 1, type: 'ORG', actor: ante, how: 'coref' });
