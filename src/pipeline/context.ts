@@ -1,5 +1,7 @@
 // What the extraction pipeline carries besides the Doc's columns: entity-level annotations set by stages.
 import type { KnowledgeBase, KbEntry } from '../actors/kb.js';
+import type { ResolvedActor } from '../actors/resolve.js';
+import type { NerTagger } from '../annotate/ner.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import type { StageContext } from './stage.js';
 import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
@@ -7,6 +9,8 @@ import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
 /** Loaded, immutable resources (knowledge base, models); loaded once at the edge and shared by all documents. */
 export interface Resources {
   kb: KnowledgeBase;
+  /** The statistical NER tagger; without it mentions come from the knowledge base alone. */
+  ner?: NerTagger;
 }
 
 /** A mention of an entity: a token range [start, end) with its type and, when resolved, its KB entry. */
@@ -14,7 +18,10 @@ export interface MentionAnnotation {
   start: number;
   end: number;
   type: MentionType;
+  /** The resolved actor in KbEntry shape (id is the actor id), kept for stages that read `entry`. */
   entry?: KbEntry;
+  /** The resolved actor (country, org, sector, role, kbId). */
+  actor?: ResolvedActor;
 }
 
 export interface ExtractContext extends StageContext {

@@ -2,7 +2,9 @@
 import { tokenize } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { findDates } from '../annotate/dates.js';
-import { gazetteerStage } from '../actors/gazetteer.js';
+import { nerStage } from '../annotate/ner-stage.js';
+import { actorStage } from '../actors/mentions.js';
+import { mentionCharEnd } from '../actors/resolve.js';
 import { patternEventStage } from '../events/patterns.js';
 import { quoteStage } from '../quotes/quotes.js';
 import type { Doc } from '../text/doc.js';
@@ -39,7 +41,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, patternEventStage, quoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, patternEventStage, quoteStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */
@@ -56,27 +58,30 @@ export function extractArticle(input: ArticleInput, resources: Resources): Extra
   const { doc, ctx } = analyze(input.text, resources, input.published);
   const actors = new Map<string, Actor>();
   const mentions: Mention[] = ctx.mentions.map((m, k) => {
-    const e = m.entry;
-    if (e && !actors.has(e.id)) {
-      actors.set(e.id, {
-        id: e.id,
-        name: e.name,
-        code: e.code,
-        country: e.country,
-        org: e.org,
-        sector: e.sector || (e.org ? 'IGO' : 'GOV'),
-        ...(e.role ? { role: e.role } : {}),
-        kbId: e.id,
+    const a = m.actor;
+    if (a && !actors.has(a.id)) {
+      actors.set(a.id, {
+        id: a.id,
+        name: a.name,
+        code: a.code,
+        country: a.country,
+        org: a.org,
+        sector: a.sector || (a.org ? 'IGO' : 'GOV'),
+        ...(a.role ? { role: a.role } : {}),
+        ...(a.kbId ? { kbId: a.kbId } : {}),
       });
     }
+    const start = doc.start[m.start];
+    // "Iran's" as one token (until the tokenizer splits clitics): the mention text stops before the possessive
+    const end = mentionCharEnd(doc, m.start, m.end);
     return {
       id: `m${k + 1}`,
-      text: doc.text.slice(doc.start[m.start], doc.end[m.end - 1]),
-      start: doc.start[m.start],
-      end: doc.end[m.end - 1],
+      text: doc.text.slice(start, end),
+      start,
+      end,
       sentence: doc.sentenceOf(m.start),
       type: m.type,
-      ...(e ? { actor: e.id } : {}),
+      ...(a ? { actor: a.id } : {}),
     };
   });
   const sentences = [];

@@ -5,6 +5,8 @@ import { readInput, type InputFormat } from '../../ingest/read-inputs.js';
 import type { Extraction } from '../../schema/extraction.js';
 import { choice, collect, parseDateOption } from '../options.js';
 import { reportError } from '../report.js';
+import { loadResources } from '../../resources/load.js';
+import type { Resources } from '../../pipeline/context.js';
 
 interface ExtractOpts {
   input?: InputFormat;
@@ -34,8 +36,11 @@ export function register(program: Command): void {
 }
 
 export function runExtract(files: string[], opts: ExtractOpts): number {
-  if (opts.dictionary?.length || !opts.builtinKb) {
-    process.stderr.write('parley: --dictionary and --no-builtin-kb are not available yet in this version\n');
+  let resources: Resources;
+  try {
+    resources = loadResources({ dictionaries: opts.dictionary ?? [], builtinKb: opts.builtinKb });
+  } catch (err) {
+    process.stderr.write(`parley: ${(err as Error).message}\n`);
     return 2;
   }
   const inputs = files.length ? files : ['-'];
@@ -56,7 +61,7 @@ export function runExtract(files: string[], opts: ExtractOpts): number {
       }
       let x: Extraction;
       try {
-        x = extract(item.article);
+        x = extract(item.article, { resources });
       } catch (err) {
         failed++;
         reportError(item.where, (err as Error).message);

@@ -1,0 +1,250 @@
+// Named-entity tagger: a greedy left-to-right averaged perceptron over BIO tags for PERSON, ORG, GPE, LOC, NORP,
+// FAC, EVENT, OTHER, with word, shape, affix, context and knowledge-base gazetteer features. Pure: the model and
+// the knowledge base come in as arguments.
+import { NER_TYPES, type Doc } from '../text/doc.js';
+import type { ScoringModel } from '../learn/ner-model.js';
+import { fnv1a } from '../learn/perceptron.js';
+import type { KbMatch, KnowledgeBase } from '../actors/kb.js';
+
+/** Class k ↔ Doc ner code k (0 = O, 2t+1 = B-type, 2t+2 = I-type), so predictions go straight into doc.ner. */
+export const NER_CLASSES = 1 + 2 * NER_TYPES.length;
+
+export function isB(c: number): boolean {
+  return c > 0 && c % 2 === 1;
+}
+export function typeOf(c: number): number {
+  return c === 0 ? -1 : (c - 1) >> 1;
+}
+/** BIO constraint: an I- tag must continue an entity of the same type. */
+export function allowedAfter(prev: number, c: number): boolean {
+  return c === 0 || isB(c) || (prev !== 0 && typeOf(prev) === typeOf(c));
+}
+
+// Case is read through toLowerCase/toUpperCase rather than \p{Lu} regexes: same answer for letters, far faster.
+export function shape(w: string): string {
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) out += 'd';
+    else if (c >= 65 && c <= 90) out += 'X';
+    else if (c >= 97 && c <= 122) out += 'x';
+    else {
+      const ch = w[i];
+      out += ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch;
+    }
+  }
+  return out.length > 8 ? out.slice(0, 4) + out.slice(-4) : out;
+}
+export function shortShape(w: string): string {
+  return shape(w).replace(/(.)\1+/g, '$1');
+}
+
+/** Gazetteer tags per word: the kind of KB entry a word is inside of, with B/I position ("country:B"), or "". */
+export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | undefined, matches?: readonly KbMatch[]): string[] {
+  const out = new Array<string>(words.length).fill('');
+  if (!kb) return out;
+  for (const m of matches ?? kb.matchAll(words)) {
+    const kinds = [...new Set(m.entries.map((e) => (e.kind === 'group' ? `group-${e.sector}` : e.kind)))].sort().join('+');
+    for (let i = m.start; i < m.end; i++) out[i] = `${kinds}:${i === m.start ? 'B' : 'I'}`;
+  }
+  return out;
+}
+
+/** Receives one feature as up to six parts; the feature string is their concatenation. */
+type Emit = (a: string, b?: string, c?: string, d?: string, e?: string, f?: string) => void;
+
+interface SentenceInfo {
+  words: readonly string[];
+  gz: readonly string[];
+  lower: string[];
+  shapes: string[];
+  headline: boolean;
+}
+
+function sentenceInfo(words: readonly string[], gz: readonly string[]): SentenceInfo {
+  const n = words.length;
+  return {
+    words, gz,
+    lower: words.map((w) => w.toLowerCase()),
+    shapes: words.map(shortShape),
+    headline: n > 3 && words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase()),
+  };
+}
+
+// Features are emitted as parts so that run time can hash them without building strings (FNV-1a is sequential:
+// hashing the parts one after the other equals hashing their concatenation), while training sees the strings.
+function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
+  const { words, gz, lower, shapes } = si;
+  const n = words.length;
+  const at = (arr: readonly string[], k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : arr[k]);
+  const w = words[i], lw = lower[i];
+  emit('b');
+  emit('w=', lw);
+  emit('W=', w);
+  emit('sh=', shape(w));
+  emit('ss=', shapes[i]);
+  emit('p1=', lw.slice(0, 1)); emit('p2=', lw.slice(0, 2)); emit('p3=', lw.slice(0, 3)); emit('p4=', lw.slice(0, 4));
+  emit('s1=', lw.slice(-1)); emit('s2=', lw.slice(-2)); emit('s3=', lw.slice(-3)); emit('s4=', lw.slice(-4));
+  emit('w-1=', at(lower, i - 1)); emit('w+1=', at(lower, i + 1)); emit('w-2=', at(lower, i - 2)); emit('w+2=', at(lower, i + 2));
+  emit('ss-1=', at(shapes, i - 1)); emit('ss+1=', at(shapes, i + 1));
+  emit('w-1w=', at(lower, i - 1), '|', lw); emit('ww+1=', lw, '|', at(lower, i + 1));
+  emit('ss-1ss=', at(shapes, i - 1), '|', shapes[i], '|', at(shapes, i + 1));
+  emit('gz=', gz[i]); emit('gz-1=', i > 0 ? gz[i - 1] : '<s>'); emit('gz+1=', i + 1 < n ? gz[i + 1] : '</s>');
+  emit('gzw=', gz[i], '|', shapes[i]);
+  emit('W-1=', at(words, i - 1)); emit('W+1=', at(words, i + 1)); emit('w-3=', at(lower, i - 3)); emit('w+3=', at(lower, i + 3));
+  emit('s3-1=', at(lower, i - 1).slice(-3)); emit('s3+1=', at(lower, i + 1).slice(-3));
+  emit('w-2w-1=', at(lower, i - 2), '|', at(lower, i - 1)); emit('w+1w+2=', at(lower, i + 1), '|', at(lower, i + 2));
+  if (i === 0) { emit('first=', shapes[i]); emit('firstw=', lw); }
+  if (si.headline) { emit('hl=', shapes[i]); emit('hlw=', lw); }
+  if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
+}
+
+const CLASS_STR = Array.from({ length: 1 + 2 * NER_TYPES.length }, (_, c) => String(c));
+
+function emitHistory(prev: number, prev2: number, lw: string, ss: string, emit: Emit): void {
+  emit('t-1=', CLASS_STR[prev]);
+  emit('t-2t-1=', CLASS_STR[prev2], '|', CLASS_STR[prev]);
+  emit('t-1w=', CLASS_STR[prev], '|', lw);
+  emit('t-1ss=', CLASS_STR[prev], '|', ss);
+}
+
+const joinParts = (out: string[]): Emit => (a, b, c, d, e, f) => {
+  out.push(a + (b ?? '') + (c ?? '') + (d ?? '') + (e ?? '') + (f ?? ''));
+};
+
+/** Features that do not depend on earlier predictions, for every word of a sentence (as strings, for training). */
+export function staticFeatures(words: readonly string[], gz: readonly string[]): string[][] {
+  const si = sentenceInfo(words, gz);
+  return words.map((_, i) => {
+    const f: string[] = [];
+    emitStatic(si, i, joinParts(f));
+    return f;
+  });
+}
+
+export function historyFeatures(prev: number, prev2: number, word: string, ss: string): string[] {
+  const f: string[] = [];
+  emitHistory(prev, prev2, word.toLowerCase(), ss, joinParts(f));
+  return f;
+}
+
+/** The same features as FNV-1a hashes, computed part by part (no feature strings are built). */
+export function staticFeatureHashes(words: readonly string[], gz: readonly string[]): number[][] {
+  const si = sentenceInfo(words, gz);
+  return words.map((_, i) => {
+    const out: number[] = [];
+    emitStatic(si, i, hashParts(out));
+    return out;
+  });
+}
+
+const hashParts = (out: number[]): Emit => (a, b, c, d, e, f) => {
+  let h = fnv1a(a);
+  if (b !== undefined) h = fnv1a(b, h);
+  if (c !== undefined) h = fnv1a(c, h);
+  if (d !== undefined) h = fnv1a(d, h);
+  if (e !== undefined) h = fnv1a(e, h);
+  if (f !== undefined) h = fnv1a(f, h);
+  out.push(h);
+};
+
+export class NerTagger {
+  private readonly active: boolean[];
+  constructor(readonly model: ScoringModel) {
+    if (model.nClasses !== NER_CLASSES) throw new RangeError(`NER model has ${model.nClasses} classes, expected ${NER_CLASSES}`);
+    this.active = model.activeClasses();
+    this.active[0] = true;
+  }
+
+  /** Tags one sentence's words; returns Doc ner codes. */
+  tagWords(words: readonly string[], kb?: KnowledgeBase): number[] {
+    const matches = kb ? kb.matchAll(words) : [];
+    const out = this.decode(words, gazetteerTags(words, kb, matches));
+    overrideWithKb(words, out, matches);
+    return out;
+  }
+
+  private decode(words: readonly string[], gz: readonly string[]): number[] {
+    const stat = staticFeatureHashes(words, gz);
+    const out: number[] = [];
+    const hashes: number[] = [];
+    const emit = hashParts(hashes);
+    const rows: number[] = [];
+    const scores = new Float64Array(NER_CLASSES);
+    let prev = 0, prev2 = 0;
+    for (let i = 0; i < words.length; i++) {
+      hashes.length = 0;
+      for (const h of stat[i]) hashes.push(h);
+      emitHistory(prev, prev2, words[i].toLowerCase(), shortShape(words[i]), emit);
+      this.model.rowsOfHashes(hashes, rows);
+      this.model.scores(rows, scores);
+      let best = 0, bestScore = -Infinity;
+      for (let c = 0; c < NER_CLASSES; c++) {
+        if (!this.active[c] || !allowedAfter(prev, c)) continue;
+        if (scores[c] > bestScore) { bestScore = scores[c]; best = c; }
+      }
+      out.push(best);
+      prev2 = prev;
+      prev = best;
+    }
+    return out;
+  }
+
+  /** Sets doc.ner for every sentence. */
+  tagDoc(doc: Doc, kb?: KnowledgeBase): void {
+    for (let s = 0; s < doc.sentenceCount; s++) {
+      const sent = doc.sentence(s);
+      const tags = this.tagWords(sent.words(), kb);
+      for (let k = 0; k < tags.length; k++) doc.ner[sent.start + k] = tags[k];
+    }
+  }
+}
+
+const KIND_TYPE: Record<string, number> = { person: 0, igo: 1, group: 1, country: 2, capital: 2, metonym: 2, demonym: 4 };
+
+// Long KB names ("International Atomic Energy Agency", "Abbas Araghchi") are rare in the 1996 training text, so the
+// model's gazetteer features are weak exactly where the KB is sure: a KB match of two or more words that the
+// tagger splits into pieces is re-tagged as one entity of the KB's type.
+function overrideWithKb(words: readonly string[], codes: number[], matches: readonly KbMatch[]): void {
+  for (const m of matches) {
+    if (m.end - m.start < 2 || !/^\p{Lu}/u.test(words[m.start]) || !/^\p{Lu}/u.test(words[m.end - 1])) continue;
+    const inside = spansOf(codes, m.start, m.end);
+    const whole = inside.length === 1 && inside[0][0] === m.start && inside[0][1] === m.end
+      && (m.start === 0 || codes[m.start] % 2 === 1 || codes[m.start] === 0);
+    const crosses = (m.end < codes.length && codes[m.end] !== 0 && codes[m.end] % 2 === 0) || (codes[m.start] !== 0 && codes[m.start] % 2 === 0);
+    if (whole && !crosses) continue;
+    if (crosses) continue; // part of a longer entity the tagger found ("European Council on Foreign Relations")
+    const t = KIND_TYPE[m.entries[0].kind];
+    if (t === undefined) continue;
+    for (let i = m.start; i < m.end; i++) codes[i] = i === m.start ? 2 * t + 1 : 2 * t + 2;
+  }
+}
+
+/** Entity spans [start, end, typeIndex] from a sequence of BIO codes (an I- without a B- starts an entity). */
+export function spansOf(codes: ArrayLike<number>, from = 0, to = codes.length): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let start = -1, type = -1;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? codes[i] : 0;
+    const t = typeOf(c);
+    if (start >= 0 && (c === 0 || isB(c) || t !== type)) {
+      out.push([start, i, type]);
+      start = -1;
+    }
+    if (c !== 0 && start < 0) {
+      start = i;
+      type = t;
+    }
+  }
+  return out;
+}
+
+/** The NER tags of a Doc as BIO strings (what `annotate` writes as NER=... in MISC). */
+export function nerTagsFor(doc: Doc): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < doc.length; i++) {
+    const c = doc.ner[i];
+    out.push(c === 0 ? 'O' : `${isB(c) ? 'B' : 'I'}-${NER_TYPES[typeOf(c)]}`);
+  }
+  return out;
+}
