@@ -1,5 +1,8 @@
 // What the extraction pipeline carries besides the Doc's columns: entity-level annotations set by stages.
 import type { KnowledgeBase, KbEntry } from '../actors/kb.js';
+import type { VerbIndex } from '../events/verb-dict.js';
+import type { CameoTable } from '../events/cameo.js';
+import type { Gazetteer } from '../events/geo.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import type { StageContext } from './stage.js';
 import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
@@ -7,6 +10,12 @@ import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
 /** Loaded, immutable resources (knowledge base, models); loaded once at the edge and shared by all documents. */
 export interface Resources {
   kb: KnowledgeBase;
+  /** CAMEO verb/noun patterns; without them (and `cameo`) the event coder emits nothing. */
+  verbs?: VerbIndex;
+  /** Goldstein, QuadClass and PLOVER of every CAMEO code. */
+  cameo?: CameoTable;
+  /** Place gazetteer for event locations; without it events carry no location. */
+  geo?: Gazetteer;
 }
 
 /** A mention of an entity: a token range [start, end) with its type and, when resolved, its KB entry. */

@@ -3,7 +3,7 @@ import { tokenize } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { findDates } from '../annotate/dates.js';
 import { gazetteerStage } from '../actors/gazetteer.js';
-import { patternEventStage } from '../events/patterns.js';
+import { eventStage } from '../events/coder.js';
 import { quoteStage } from '../quotes/quotes.js';
 import type { Doc } from '../text/doc.js';
 import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
@@ -39,7 +39,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, patternEventStage, quoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, eventStage, quoteStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

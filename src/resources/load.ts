@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 import { KnowledgeBase, type KbData } from '../actors/kb.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Resources } from '../pipeline/context.js';
+import { VerbIndex, type CompiledVerbs } from '../events/verb-dict.js';
+import { CameoTable, type CameoData } from '../events/cameo.js';
+import { Gazetteer } from '../events/geo.js';
 
 /** The package root (where data/ and models/ live), found from this compiled file's location. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,6 +22,10 @@ export function loadResources(): Resources {
     const d = tokenize(a);
     return d.span(0, d.length).words();
   });
-  cached = { kb };
+  const read = (...p: string[]): string => readFileSync(join(PACKAGE_ROOT, 'data', ...p), 'utf8');
+  const verbs = new VerbIndex(JSON.parse(read('events', 'verbs.json')) as CompiledVerbs);
+  const cameo = new CameoTable(JSON.parse(read('events', 'cameo.json')) as CameoData);
+  const geo = new Gazetteer(read('geo', 'places.tsv'), read('geo', 'countries.tsv'));
+  cached = { kb, verbs, cameo, geo };
   return cached;
 }
