@@ -15,17 +15,23 @@ import { actorRef, draftToEvent, pushEvents, type EventDraft } from './emit.js';
 import { codeSentenceSurface } from './patterns.js';
 
 /** Prepositions that introduce the target of an interaction ("met with", "strikes against", "sanctions on"). */
-const TARGET_PREPS = ['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'into', 'at'];
+const TARGET_PREPS = ['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'into', 'at', 'from'];
 const LOC_PREPS = new Set(['in', 'at', 'near', 'around', 'outside', 'inside', 'across', 'off']);
 const SAY_VERBS = new Set([
   'say', 'tell', 'announce', 'state', 'claim', 'add', 'report', 'insist', 'write', 'tweet', 'note', 'explain',
-  'confirm', 'reiterate', 'declare', 'stress', 'believe', 'think',
+  'confirm', 'reiterate', 'declare', 'stress', 'believe', 'think', 'deny',
 ]);
 /** Dependents that are not part of a predicate's own argument structure (other clauses, punctuation). */
 const OTHER_CLAUSE = new Set(['conj', 'parataxis', 'advcl', 'ccomp', 'csubj', 'punct', 'cc', 'acl', 'discourse', 'vocative', 'dislocated', 'list', 'reparandum']);
 /** What stays inside a noun phrase when looking for the actor it names. */
 const NP_KEEP = new Set(['compound', 'flat', 'amod', 'nmod:poss', 'det', 'appos', 'nummod', 'case', 'fixed', 'nmod']);
 const MODAL_GOVERNORS = new Set([...PLAN_VERBS, ...NEG_VERBS, ...CANCEL_VERBS]);
+
+/** A verb that only qualifies the event under it: plan, refuse, cancel, "call off". */
+function isModalGovernor(t: SentenceTree, a: number): boolean {
+  if (MODAL_GOVERNORS.has(t.lemma(a))) return true;
+  return t.lemma(a) === 'call' && t.children(a, 'compound:prt').some((k) => t.lemma(k) === 'off');
+}
 
 interface Found {
   ref: ActorRef;
@@ -154,8 +160,8 @@ class SentenceCoder {
   agentsOf(v: number): Found[] {
     const t = this.t;
     const ag = t.children(v, 'obl:agent');
-    for (const k of t.children(v, 'obl')) if (t.caseOf(k) === 'by') ag.push(k);
-    return ag.flatMap((k) => this.actorsAt(k));
+    for (const k of t.children(v, 'obl')) if (t.rel(k) === 'obl' && t.caseOf(k) === 'by') ag.push(k);
+    return dedupe(ag.flatMap((k) => this.actorsAt(k)));
   }
 
   targetsOfVerb(v: number): Found[] {
@@ -181,10 +187,10 @@ class SentenceCoder {
     return [];
   }
 
-  /** Both sides of "between X and Y" on the trigger or its governor. */
+  /** Both sides of "between X and Y" on the trigger, its governor or its xcomp ("offered to mediate between"). */
   between(ps: number[]): Found[] {
     const t = this.t;
-    for (const p of ps) {
+    for (const p of [...ps, ...ps.flatMap((p) => t.children(p, 'xcomp'))]) {
       for (const k of t.children(p, 'obl', 'nmod')) if (t.caseOf(k) === 'between') return this.actorsAt(k);
     }
     return [];
@@ -244,6 +250,10 @@ function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], afte
   return best;
 }
 
+function dedupe(fs: Found[]): Found[] {
+  return fs.filter((f, k) => fs.findIndex((g) => g.mention === f.mention) === k);
+}
+
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
@@ -282,9 +292,9 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
   const keep = cands.filter((c) => {
     const chain = chains.get(c.tok)!;
     // a coded governor that is not a mere plan/negation/cancel marker covers the embedded event ("offered to mediate")
-    if (chain.slice(1).some((a) => byTok.has(a) && !MODAL_GOVERNORS.has(t.lemma(a)))) return false;
+    if (chain.slice(1).some((a) => byTok.has(a) && !isModalGovernor(t, a))) return false;
     // a plan/cancel governor with a coded event under it is modality, not an event of its own
-    if (MODAL_GOVERNORS.has(t.lemma(c.tok)) && cands.some((o) => o !== c && chains.get(o.tok)!.includes(c.tok))) return false;
+    if (isModalGovernor(t, c.tok) && cands.some((o) => o !== c && chains.get(o.tok)!.includes(c.tok))) return false;
     return true;
   });
 
@@ -340,15 +350,17 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     if (sides.length >= 2 && !sources.length) {
       sources = sides;
       sc.notes.add('between');
-    }
+    } else if (sides.length && !targets.length) targets = sides;
     if (c.match.reverse) [sources, targets] = [targets, sources];
+    sources = dedupe(sources);
+    targets = dedupe(targets);
     sources = sources.filter((f) => !targets.some((g) => g.mention === f.mention));
     if (!sources.length && !targets.length) continue;
 
     const modality = modalityFromParse(t, c.tok, c.noun);
     const ann = sc.dateOf(chain);
     const date = resolveEventDate(ann, ctx.dateline, modality === 'planned');
-    const location = sc.locationOf(c.noun ? chain.slice(0, 2) : [c.tok]);
+    const location = sc.locationOf(c.noun ? chain.slice(0, 2) : [c.tok, ...t.children(c.tok, 'obj')]);
     const speaker = sc.speakerOf(chain[chain.length - 1]);
     const trigStart = c.noun ? Math.min(c.tok, ...t.children(c.tok, 'compound').filter((k) => k < c.tok && c.sense.rest.includes(t.lower(k)))) : c.tok;
     const rule = `dep:${c.noun ? 'noun' : 'verb'}:${c.match.rule}${[...sc.notes].map((n) => `+${n}`).join('')}`;

@@ -21,6 +21,8 @@ export interface CompiledPattern {
 
 export interface CompiledBlock {
   name: string;
+  /** Index into CompiledVerbs.sources of the file the block came from. */
+  src?: number;
   code: string;
   r?: 1;
   pats: CompiledPattern[];
@@ -98,7 +100,7 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
       synset = null;
       const { c, r } = parseCode(head[2]);
       block = d.blocks.length;
-      d.blocks.push({ name: head[1], code: c, ...(r ? { r } : {}), pats: [] });
+      d.blocks.push({ name: head[1], ...(d.sources.length > 1 ? { src: d.sources.length - 1 } : {}), code: c, ...(r ? { r } : {}), pats: [] });
       continue;
     }
     if (synset && line.startsWith('+')) {
@@ -186,6 +188,12 @@ export interface PatternMatch {
   specificity: number;
 }
 
+function latest(senses: VerbSense[]): VerbSense[] {
+  if (senses.length < 2) return senses;
+  const top = Math.max(...senses.map((x) => x.block.src ?? 0));
+  return top === 0 ? senses : senses.filter((x) => (x.block.src ?? 0) === top);
+}
+
 /** A word is matched by a pattern token exactly, or as a prefix (PETRARCH stems), unless it ends with `_`. */
 function wordMatches(tok: string, word: string): boolean {
   if (tok.endsWith('_')) return word === tok.slice(0, -1);
@@ -228,13 +236,16 @@ export class VerbIndex {
     }
   }
 
-  /** Senses whose head word is `word` (a lemma or an inflected form, lowercase). */
+  /**
+   * Senses whose head word is `word` (a lemma or an inflected form, lowercase). A word defined again in a later
+   * dictionary (kb-src/verbs-extra.txt after CAMEO 2.0, or a --dictionary file) is defined by that file alone.
+   */
   verbSenses(word: string): VerbSense[] {
-    return this.verbsByForm.get(word) ?? [];
+    return latest(this.verbsByForm.get(word) ?? []);
   }
 
   nounSenses(word: string): VerbSense[] {
-    return this.nounsByForm.get(word) ?? [];
+    return latest(this.nounsByForm.get(word) ?? []);
   }
 
   baseForm(word: string): string | undefined {
