@@ -362,6 +362,9 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     const date = resolveEventDate(ann, ctx.dateline, modality === 'planned');
     const location = sc.locationOf(c.noun ? chain.slice(0, 2) : [c.tok, ...t.children(c.tok, 'obj')]);
     const speaker = sc.speakerOf(chain[chain.length - 1]);
+    // the main predication: its clause is the root, or the root is the speech verb reporting it
+    const topOf = chain[chain.length - 1];
+    const main = t.head(topOf) < 0 || (t.head(t.head(topOf)) < 0 && speaker.length > 0);
     const trigStart = c.noun ? Math.min(c.tok, ...t.children(c.tok, 'compound').filter((k) => k < c.tok && c.sense.rest.includes(t.lower(k)))) : c.tok;
     const rule = `dep:${c.noun ? 'noun' : 'verb'}:${c.match.rule}${[...sc.notes].map((n) => `+${n}`).join('')}`;
 
@@ -386,7 +389,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         ...(location ? { location } : {}),
         ...(speaker.length ? { attribution: { speaker: speaker[0].ref, text: speaker[0].ref.text } } : {}),
         rule,
-        features: { parsed: true, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0, noun: c.noun },
+        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
       };
       const e = draftToEvent(doc, ctx, draft);
       if (e) events.push(e);

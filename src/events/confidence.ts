@@ -1,31 +1,32 @@
 // Confidence of a coded event: the share of events of its kind that were right on the PLOVER dev set
-// (bench/events-plover.ts prints the table this is read from), so 0.8 means "right about 80% of the time".
+// (bench/events-plover.ts measures it and writes calibration.ts), so 0.8 means "right about 80% of the time".
+import { CALIBRATION } from './calibration.js';
+
 export interface ConfidenceFeatures {
   /** Coded from the dependency parse (else the surface fallback). */
   parsed: boolean;
+  /** The event is the sentence's main predication (root clause, or the first trigger without a parse). */
+  main: boolean;
   /** A dictionary pattern beyond the verb's default code fired. */
   specific: boolean;
   /** Both a source and a target actor were found. */
   dyad: boolean;
-  /** A nominal trigger ("talks", "strikes"). */
-  noun: boolean;
 }
 
-export function confidenceKey(f: ConfidenceFeatures): string {
-  return `${f.parsed ? 'dep' : 'surface'}/${f.noun ? 'noun' : 'verb'}/${f.specific ? 'pattern' : 'default'}/${f.dyad ? 'dyad' : 'mono'}`;
+/** Keys from the most to the least specific; the first one measured on enough dev events is used. */
+export function confidenceKeys(f: ConfidenceFeatures): string[] {
+  const mode = f.parsed ? 'dep' : 'surface';
+  const main = f.main ? 'main' : 'sub';
+  return [`${mode}/${main}/${f.specific ? 'pattern' : 'default'}/${f.dyad ? 'dyad' : 'mono'}`, `${mode}/${main}`, mode];
 }
 
-// Calibrated on PLOVER_GSR_dev.json (see bench/results/events-plover.json): accuracy of the event type with
-// add-one smoothing per bucket. Buckets never seen on the dev set fall back to the prior below.
-const CALIBRATED: Record<string, number> = {};
-
-const PRIOR = { dep: 0.6, surface: 0.4 };
+// Before any dev-set measurement (e.g. a parser that was not yet run through the bench): modest fixed priors.
+const PRIOR = { dep: 0.55, surface: 0.3 };
 
 export function confidenceOf(f: ConfidenceFeatures): number {
-  const hit = CALIBRATED[confidenceKey(f)];
-  if (hit !== undefined) return hit;
-  let c = f.parsed ? PRIOR.dep : PRIOR.surface;
-  if (f.specific) c += 0.1;
-  if (f.dyad) c += 0.05;
-  return Math.round(Math.min(0.95, c) * 100) / 100;
+  for (const k of confidenceKeys(f)) {
+    const hit = CALIBRATION[k];
+    if (hit !== undefined) return hit;
+  }
+  return f.parsed ? PRIOR.dep : PRIOR.surface;
 }

@@ -5,6 +5,9 @@ import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
 import type { ActorRef, Event, EventDate, Location, Modality } from '../schema/extraction.js';
 import { confidenceOf, type ConfidenceFeatures } from './confidence.js';
 
+/** The features each emitted event's confidence was read from, for the calibration bench (not serialised). */
+export const eventFeatures = new WeakMap<Event, ConfidenceFeatures>();
+
 export function actorRef(doc: Doc, m: MentionAnnotation): ActorRef {
   const e = m.entry;
   return {
@@ -44,7 +47,7 @@ export function draftToEvent(doc: Doc, ctx: ExtractContext, d: EventDraft): Even
   if (!d.sources.length && !d.targets.length) return null;
   const [ts, te] = d.trigger;
   const sent = doc.sentence(d.sentence);
-  return {
+  const event: Event = {
     id: '',
     sentence: d.sentence,
     trigger: { text: doc.text.slice(doc.start[ts], doc.end[te - 1]), start: doc.start[ts], end: doc.end[te - 1] },
@@ -62,6 +65,8 @@ export function draftToEvent(doc: Doc, ctx: ExtractContext, d: EventDraft): Even
     evidence: { text: sent.text, start: sent.startChar, end: sent.endChar },
     rule: d.rule,
   };
+  eventFeatures.set(event, d.features);
+  return event;
 }
 
 /** Appends events, numbering them, and drops a repeat of an event already coded in the same sentence. */

@@ -12,6 +12,8 @@ import { actorRef, draftToEvent } from './emit.js';
 export { actorRef };
 
 const STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
+/** Speech verbs report events rather than being ones; their CAMEO 01 patterns would code the reported words. */
+const SPEECH = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'added', 'stated', 'noted', 'according']);
 const LOC_WORDS = new Set(['in', 'at', 'near', 'around', 'outside']);
 
 function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: number, base: number, ctxCountries: ReadonlySet<string>): Location | undefined {
@@ -45,12 +47,13 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
 
   const out: Event[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i])) continue;
+    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || SPEECH.has(words[i])) continue;
     const senses: VerbSense[] = [...verbs.verbSenses(words[i]), ...verbs.nounSenses(words[i])];
     if (!senses.length) continue;
     const before = words.slice(Math.max(0, i - 4), i);
     let stop = i + 1;
-    while (stop < words.length && stop - i <= 12 && !STOP.has(words[stop])) stop++;
+    // patterns are phrase-internal: without a parse, a short window keeps them from firing on distant words
+    while (stop < words.length && stop - i <= 7 && !STOP.has(words[stop])) stop++;
     const after = words.slice(i + 1, stop).filter((_, k) => !inDate(i + 1 + k));
     let best: { sense: VerbSense; match: PatternMatch } | null = null;
     let score = -1;
@@ -83,7 +86,7 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
       date,
       ...(location ? { location } : {}),
       rule: `surface:${best.sense.noun ? 'noun' : 'verb'}:${best.match.rule}`,
-      features: { parsed: false, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0, noun: best.sense.noun },
+      features: { parsed: false, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
     });
     if (e) out.push(e);
   }
