@@ -15,7 +15,7 @@ const shared = opt('--shared', '../shared');
 const out = opt('--out', 'bench/results/events-plover.json');
 // --write-calibration: store each bucket's smoothed accuracy (buckets with at least MIN_N events) in
 // src/events/calibration.ts, which confidenceOf reads; run the bench again afterwards for the reliability table
-const MIN_N = 8;
+const MIN_N = 15;
 
 interface GoldActor { actorText: string; code: string; sector?: string }
 interface Gold { id: string; event: string; mode?: string; text: string; date?: string; source?: GoldActor[]; target?: GoldActor[] | string }
@@ -32,11 +32,11 @@ const countriesOf = (xs: Event['source']): Set<string> => new Set(xs.map((a) => 
 const overlap = (a: Set<string>, b: Set<string>): boolean => [...a].some((x) => b.has(x));
 
 let typeTop = 0, srcTop = 0, srcN = 0, tgtTop = 0, tgtN = 0, recallType = 0, recallFull = 0, nPred = 0, nPredRight = 0, noEvent = 0;
-const scored: { conf: number; right: boolean; keys: string[] }[] = [];
+const scored: { conf: number; right: boolean; keys: string[]; fold: number }[] = [];
 const confusion = new Map<string, number>();
 const perSentence: unknown[] = [];
 
-for (const g of gold) {
+for (const [gi, g] of gold.entries()) {
   const want = OLD[g.event] ?? g.event;
   const gs = codesOf(g.source), gt = codesOf(g.target);
   const x = extractArticle({ id: g.id, text: g.text, published: g.date?.slice(0, 10) }, res);
@@ -51,7 +51,7 @@ for (const g of gold) {
     nPred++;
     if (right) nPredRight++;
     const f = eventFeatures.get(e);
-    scored.push({ conf: e.confidence, right, keys: f ? confidenceKeys(f) : [] });
+    scored.push({ conf: e.confidence, right, keys: f ? confidenceKeys(f) : [], fold: gi % 5 });
   }
   if (evs.some((e) => e.plover.type === want)) recallType++;
   if (evs.some((e) => e.plover.type === want && (!gs.size || overlap(countriesOf(e.source), gs)) && (!gt.size || overlap(countriesOf(e.target), gt)))) recallFull++;
@@ -72,14 +72,45 @@ for (const g of gold) {
 
 const n = gold.length;
 const pct = (a: number, b: number): number => Math.round((1000 * a) / Math.max(1, b)) / 10;
-const bins = Array.from({ length: 10 }, (_, k) => ({ lo: k / 10, hi: (k + 1) / 10, n: 0, right: 0, confSum: 0 }));
-for (const s of scored) {
-  const b = bins[Math.min(9, Math.floor(s.conf * 10))];
-  b.n++;
-  b.confSum += s.conf;
-  if (s.right) b.right++;
+
+function reliability(items: { conf: number; right: boolean }[]): { rows: { bin: string; n: number; meanConfidence: number; accuracy: number }[]; ece: number } {
+  const bins = Array.from({ length: 10 }, (_, k) => ({ lo: k / 10, hi: (k + 1) / 10, n: 0, right: 0, confSum: 0 }));
+  for (const s of items) {
+    const b = bins[Math.min(9, Math.floor(s.conf * 10))];
+    b.n++;
+    b.confSum += s.conf;
+    if (s.right) b.right++;
+  }
+  const ece = bins.reduce((acc, b) => acc + (b.n ? (b.n / Math.max(1, items.length)) * Math.abs(b.right / b.n - b.confSum / b.n) : 0), 0);
+  return {
+    rows: bins.filter((b) => b.n).map((b) => ({ bin: `${b.lo.toFixed(1)}-${b.hi.toFixed(1)}`, n: b.n, meanConfidence: Math.round((100 * b.confSum) / b.n) / 100, accuracy: Math.round((100 * b.right) / b.n) / 100 })),
+    ece: Math.round(ece * 1000) / 1000,
+  };
 }
-const ece = bins.reduce((acc, b) => acc + (b.n ? (b.n / Math.max(1, scored.length)) * Math.abs(b.right / b.n - b.confSum / b.n) : 0), 0);
+
+/** Smoothed accuracy per confidence key over some events (keys with fewer than MIN_N events left out). */
+function calibrate(items: typeof scored): Map<string, number> {
+  const acc = new Map<string, { n: number; right: number }>();
+  for (const s of items) {
+    for (const k of s.keys) {
+      const b = acc.get(k) ?? { n: 0, right: 0 };
+      b.n++;
+      if (s.right) b.right++;
+      acc.set(k, b);
+    }
+  }
+  return new Map([...acc].filter(([, b]) => b.n >= MIN_N).map(([k, b]) => [k, Math.round((100 * (b.right + 1)) / (b.n + 2)) / 100]));
+}
+
+// five-fold cross-validation: each event's confidence re-read from a table fitted on the other half of the sentences,
+// so the reliability figures are not the fit's own training error
+const cvItems = scored.map((s) => {
+  const table = calibrate(scored.filter((o) => o.fold !== s.fold));
+  const k = s.keys.find((x) => table.has(x));
+  return { conf: k ? table.get(k)! : s.conf, right: s.right };
+});
+const cv = reliability(cvItems);
+const rel = reliability(scored);
 const buckets = new Map<string, { n: number; right: number }>();
 for (const s of scored) {
   for (const k of s.keys) {
@@ -98,8 +129,9 @@ const summary = {
   events: nPred,
   precision: pct(nPredRight, nPred),
   recall: { eventType: pct(recallType, n), typeAndDyad: pct(recallFull, n) },
-  reliability: bins.filter((b) => b.n).map((b) => ({ bin: `${b.lo.toFixed(1)}-${b.hi.toFixed(1)}`, n: b.n, meanConfidence: Math.round((100 * b.confSum) / b.n) / 100, accuracy: Math.round((100 * b.right) / b.n) / 100 })),
-  ece: Math.round(ece * 1000) / 1000,
+  reliability: rel.rows,
+  ece: rel.ece,
+  crossValidated: { note: '5-fold by sentence: confidence refitted on the other four fifths', reliability: cv.rows, ece: cv.ece },
   buckets: Object.fromEntries([...buckets].sort().map(([k, b]) => [k, { ...b, smoothed: Math.round((100 * (b.right + 1)) / (b.n + 2)) / 100 }])),
   confusion: Object.fromEntries([...confusion].sort((a, b) => b[1] - a[1])),
   perSentence,
@@ -112,10 +144,13 @@ console.log(`top-1 event type ${summary.top1.eventType}%  source country ${summa
 console.log(`precision ${summary.precision}% of events right (lower bound: one gold event a sentence)  recall type ${summary.recall.eventType}%  type+dyad ${summary.recall.typeAndDyad}%`);
 console.log('reliability   n     conf   acc');
 for (const r of summary.reliability) console.log(`  ${r.bin}  ${String(r.n).padStart(4)}  ${r.meanConfidence.toFixed(2)}  ${r.accuracy.toFixed(2)}`);
-console.log(`ECE ${summary.ece}`);
+console.log(`ECE ${summary.ece} (in-sample)`);
+console.log('5-fold cross-validated reliability');
+for (const r of cv.rows) console.log(`  ${r.bin}  ${String(r.n).padStart(4)}  ${r.meanConfidence.toFixed(2)}  ${r.accuracy.toFixed(2)}`);
+console.log(`ECE ${cv.ece} (cross-validated)`);
 console.log('buckets', JSON.stringify(summary.buckets));
 if (args.includes('--write-calibration')) {
-  const table = Object.fromEntries(Object.entries(summary.buckets).filter(([, b]) => b.n >= MIN_N).map(([k, b]) => [k, b.smoothed]));
+  const table = Object.fromEntries(calibrate(scored));
   const lines = Object.entries(table).map(([k, v]) => `  '${k}': ${v},`).join('\n');
   writeFileSync('src/events/calibration.ts', `// Generated by bench/events-plover.ts --write-calibration from the PLOVER dev set (${n} sentences, ${nPred} events):\n// add-one smoothed share of right events per kind; kinds with fewer than ${MIN_N} dev events are left to coarser keys.\nexport const CALIBRATION: Record<string, number> = {\n${lines}\n};\n`);
   console.log('wrote src/events/calibration.ts');
