@@ -54,7 +54,7 @@ function parseCode(raw: string): { c: string; r?: 1 } {
 }
 
 function words(phrase: string): string[] {
-  return phrase.replace(/^\+/, '').toLowerCase().split('_').filter((w) => w.length > 0);
+  return phrase.replace(/^\+/, '').toLowerCase().split(/[_\s]+/).filter((w) => w.length > 0);
 }
 
 /** Pattern tokens: grouping brackets go, markers and synset names stay, words are lowercased. */
@@ -63,12 +63,15 @@ function patternTokens(s: string): string[] {
   for (const raw of s.replace(/[(){}]/g, ' ').split(/\s+/)) {
     if (!raw) continue;
     if (raw === '$' || raw === '+' || raw === '^' || raw === '%') out.push(raw);
-    else if (raw.startsWith('&')) out.push(raw.toUpperCase());
     else {
-      // `WORD_` marks an exact word; inner underscores join a phrase the way synset members do
+      // `WORD_` marks an exact word; inner underscores join a phrase (and may hold a synset: NEW_&TIETYPES_RELATIONS)
       const exact = raw.endsWith('_');
-      const ws = raw.replace(/_+$/, '').toLowerCase().split('_').filter(Boolean);
-      ws.forEach((w, k) => out.push(exact && k === ws.length - 1 ? `${w}_` : w));
+      const ws = raw.replace(/_+$/, '').split('_').filter(Boolean);
+      ws.forEach((w, k) => {
+        if (w.startsWith('&')) out.push(w.toUpperCase());
+        else if (w === '$' || w === '+' || w === '^' || w === '%') out.push(w);
+        else out.push(exact && k === ws.length - 1 ? `${w.toLowerCase()}_` : w.toLowerCase());
+      });
     }
   }
   return out;
