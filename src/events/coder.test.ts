@@ -175,6 +175,16 @@ const CASES: Case[] = [
     expect: [{ dyad: 'USA>RUS', cameo: '041', trigger: 'phone call', rule: /^dep:noun:N_CALL/ }],
   },
   {
+    name: 'a light verb on its default code gives way to its event noun ("carried out strikes on")',
+    parse: 'Israel _ PROPN 2 nsubj; carried carry VERB 0 root; out _ ADP 2 compound:prt; strikes strike NOUN 2 obj; on _ ADP 6 case; Syria _ PROPN 4 nmod; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'ISR>SYR', cameo: '195', trigger: 'strikes', rule: /^dep:noun:/ }],
+  },
+  {
+    name: 'relative clause: the antecedent is the subject ("Israel, which attacked Syria")',
+    parse: 'Israel _ PROPN 8 nsubj; , _ PUNCT 4 punct; which _ PRON 4 nsubj; attacked attack VERB 1 acl:relcl; Syria _ PROPN 4 obj; , _ PUNCT 4 punct; was be AUX 8 cop; silent _ ADJ 0 root; . _ PUNCT 8 punct',
+    expect: [{ dyad: 'ISR>SYR', cameo: '190' }],
+  },
+  {
     name: 'no actor on either side: no event',
     parse: 'The _ DET 2 det; talks talk NOUN 4 nsubj:pass; were be AUX 4 aux:pass; canceled cancel VERB 0 root; . _ PUNCT 4 punct',
     expect: [],

@@ -25,6 +25,11 @@ const SAY_VERBS = new Set([
 const OTHER_CLAUSE = new Set(['conj', 'parataxis', 'advcl', 'ccomp', 'csubj', 'punct', 'cc', 'acl', 'discourse', 'vocative', 'dislocated', 'list', 'reparandum']);
 /** What stays inside a noun phrase when looking for the actor it names. */
 const NP_KEEP = new Set(['compound', 'flat', 'amod', 'nmod:poss', 'det', 'appos', 'nummod', 'case', 'fixed', 'nmod']);
+/** Verbs whose object carries the event ("held talks", "launched strikes", "paid a visit"). */
+const LIGHT_VERBS = new Set([
+  'hold', 'have', 'conduct', 'carry', 'launch', 'make', 'stage', 'begin', 'start', 'pay', 'give', 'mount', 'join',
+  'attend', 'undertake', 'wage', 'take', 'continue', 'resume', 'open', 'announce', 'order', 'step',
+]);
 const MODAL_GOVERNORS = new Set([...PLAN_VERBS, ...NEG_VERBS, ...CANCEL_VERBS]);
 
 /** A verb that only qualifies the event under it: plan, refuse, cancel, "call off". */
@@ -289,10 +294,17 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
   const cands = candidates(sc, verbs);
   const byTok = new Map(cands.map((c) => [c.tok, c]));
   const chains = new Map(cands.map((c) => [c.tok, predicateChain(t, c.tok, c.noun)]));
+  // a light verb on its default code ("held talks", "carried out strikes") gives way to its event noun
+  const light = (a: number): boolean => {
+    const c = byTok.get(a);
+    return !!c && !c.noun && LIGHT_VERBS.has(t.lemma(a)) && c.match.specificity === 0 &&
+      t.children(a, 'obj').some((o) => byTok.get(o)?.noun);
+  };
   const keep = cands.filter((c) => {
     const chain = chains.get(c.tok)!;
+    if (light(c.tok)) return false;
     // a coded governor that is not a mere plan/negation/cancel marker covers the embedded event ("offered to mediate")
-    if (chain.slice(1).some((a) => byTok.has(a) && !isModalGovernor(t, a))) return false;
+    if (chain.slice(1).some((a) => byTok.has(a) && !isModalGovernor(t, a) && !light(a))) return false;
     // a plan/cancel governor with a coded event under it is modality, not an event of its own
     if (isModalGovernor(t, c.tok) && cands.some((o) => o !== c && chains.get(o.tok)!.includes(c.tok))) return false;
     return true;

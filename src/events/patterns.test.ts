@@ -18,6 +18,14 @@ test('unparsed text is coded by the surface fallback, labelled as such', () => {
   assert.equal(e.date.value, '2025-06-14');
 });
 
+test('surface passive: "X was attacked by Y" makes Y the source', () => {
+  const { ctx } = analyze('Syria was attacked by Israel on Monday.', loadResources(), '2025-06-16');
+  const e = ctx.events.find((x) => x.plover.type === 'ASSAULT');
+  assert.ok(e, JSON.stringify(ctx.events));
+  assert.equal(e.source[0]?.country, 'ISR');
+  assert.equal(e.target[0]?.country, 'SYR');
+});
+
 test('speech verbs alone give no event (CAMEO 01 has no PLOVER type)', () => {
   const { ctx } = analyze('Iran said nothing.', loadResources(), '2025-06-16');
   assert.equal(ctx.events.length, 0);

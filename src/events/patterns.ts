@@ -14,6 +14,7 @@ export { actorRef };
 const STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
 /** Speech verbs report events rather than being ones; their CAMEO 01 patterns would code the reported words. */
 const SPEECH = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'added', 'stated', 'noted', 'according']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 const LOC_WORDS = new Set(['in', 'at', 'near', 'around', 'outside']);
 
 function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: number, base: number, ctxCountries: ReadonlySet<string>): Location | undefined {
@@ -68,8 +69,14 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     }
     if (!best) continue;
     const trig = base + i;
-    const src = mentions.filter((m) => m.end <= trig).pop();
-    const tgt = mentions.find((m) => m.start > trig);
+    let src = mentions.filter((m) => m.end <= trig).pop();
+    let tgt = mentions.find((m) => m.start > trig);
+    // "X was attacked by Y": the one syntactic cue a word window can see reliably
+    const by = words.indexOf('by', i + 1);
+    if (!best.sense.noun && PASSIVE_AUX.has(words[i - 1] ?? '') && /ed$/.test(words[i]) && by > i && by - i <= 4) {
+      const agent = mentions.find((m) => m.start > base + by);
+      if (agent) [src, tgt] = [agent, src];
+    }
     let sources = src ? [actorRef(doc, src)] : [];
     let targets = tgt ? [actorRef(doc, tgt)] : [];
     if (best.match.reverse) [sources, targets] = [targets, sources];
