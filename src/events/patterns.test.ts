@@ -61,3 +61,11 @@ test('identical events in one sentence are kept once, with the higher confidence
   assert.equal(ctx.events[0].confidence, 0.7);
   assert.deepEqual(ctx.events.map((e) => e.id), ['e1', 'e2']);
 });
+
+test('an event inside a direct quote is attributed to the quote', () => {
+  const { ctx } = analyze('"Israel attacked Syria," Iran said.', loadResources(), '2025-06-16');
+  const e = ctx.events.find((x) => x.plover.type === 'ASSAULT');
+  assert.ok(e && ctx.quotes.length === 1, JSON.stringify({ events: ctx.events, quotes: ctx.quotes }));
+  assert.equal(e.attribution?.quote, ctx.quotes[0].id);
+  assert.equal(e.attribution?.speaker?.country, 'IRN');
+});

@@ -4,6 +4,7 @@ import { splitSentences } from '../text/sentences.js';
 import { findDates } from '../annotate/dates.js';
 import { gazetteerStage } from '../actors/gazetteer.js';
 import { eventStage } from '../events/coder.js';
+import { eventQuoteStage } from '../events/attribution.js';
 import { quoteStage } from '../quotes/quotes.js';
 import type { Doc } from '../text/doc.js';
 import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
@@ -39,7 +40,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, eventStage, quoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, eventStage, quoteStage, eventQuoteStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { KnowledgeBase, type KbData } from '../actors/kb.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Resources } from '../pipeline/context.js';
-import { VerbIndex, type CompiledVerbs } from '../events/verb-dict.js';
+import { VerbIndex, parseVerbDictionary, type CompiledVerbs } from '../events/verb-dict.js';
 import { CameoTable, type CameoData } from '../events/cameo.js';
 import { Gazetteer } from '../events/geo.js';
 
@@ -28,4 +28,16 @@ export function loadResources(): Resources {
   const geo = new Gazetteer(read('geo', 'places.tsv'), read('geo', 'countries.tsv'));
   cached = { kb, verbs, cameo, geo };
   return cached;
+}
+
+/**
+ * The verb index for `--dictionary` verb files (PETRARCH/TABARI syntax): the shipped dictionary plus the files, a
+ * word defined in a file replacing its built-in senses; with `builtin` false (`--no-builtin-kb`) the files alone.
+ */
+export function loadVerbIndex(files: readonly string[], builtin = true): VerbIndex {
+  const base: CompiledVerbs = builtin
+    ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'events', 'verbs.json'), 'utf8')) as CompiledVerbs)
+    : { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
+  for (const f of files) parseVerbDictionary(readFileSync(f, 'utf8'), base, f);
+  return new VerbIndex(base);
 }
