@@ -14,6 +14,7 @@ export { actorRef };
 const STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
 /** Speech verbs report events rather than being ones; their CAMEO 01 patterns would code the reported words. */
 const SPEECH = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'added', 'stated', 'noted', 'according']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
 const LOC_WORDS = new Set(['in', 'at', 'near', 'around', 'outside']);
 
@@ -49,7 +50,9 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
   const out: Event[] = [];
   for (let i = 0; i < words.length; i++) {
     if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || SPEECH.has(words[i])) continue;
-    const senses: VerbSense[] = [...verbs.verbSenses(words[i]), ...verbs.nounSenses(words[i])];
+    // after a determiner the word is a noun ("the deal", "a strike"): only noun entries apply
+    const nominal = DETERMINERS.has(words[i - 1] ?? '');
+    const senses: VerbSense[] = [...(nominal ? [] : verbs.verbSenses(words[i])), ...verbs.nounSenses(words[i])];
     if (!senses.length) continue;
     const before = words.slice(Math.max(0, i - 4), i);
     let stop = i + 1;
