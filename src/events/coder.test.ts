@@ -2,7 +2,7 @@
 // events, speech, coreference), modality, dates and places.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeEvents, dyad, parsedDoc, PEOPLE } from './testing.js';
+import { codeEvents, dyad, parsedDoc, PEOPLE } from './parsed-doc.fixture.js';
 import type { Event } from '../schema/extraction.js';
 
 interface Expect {

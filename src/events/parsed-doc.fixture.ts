@@ -1,4 +1,4 @@
-// Test support: builds a Doc with a hand-written parse (what the nlp branch's parser will produce) and runs the
+// Test fixture: builds a Doc with a hand-written parse (what the nlp branch's parser will produce) and runs the
 // event stage on it with the shipped resources, plus person mentions the actor branch would resolve.
 import { Doc, uposId } from '../text/doc.js';
 import { newContext, type ExtractContext } from '../pipeline/context.js';
