@@ -244,3 +244,10 @@ test('events are numbered in order and keep sentence indices', () => {
   const { events } = codeEvents(doc);
   assert.deepEqual(events.map((e) => [e.id, e.sentence]), [['e1', 0], ['e2', 1]]);
 });
+
+test('a malformed parse (a head cycle, tokens without UPOS) codes without hanging', () => {
+  const doc = parsedDoc('Israel _ PROPN 2 nsubj; attacked attack VERB 3 ccomp; Iran _ PROPN 2 obj; . _ PUNCT 2 punct');
+  doc.upos[3] = 0;
+  const { events } = codeEvents(doc);
+  assert.ok(events.every((e) => e.confidence > 0));
+});

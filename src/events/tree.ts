@@ -64,7 +64,11 @@ export class SentenceTree {
   /** Token indices of i's subtree in order, not descending into children for which `skip` is true. */
   subtree(i: number, skip: (child: number) => boolean = () => false): number[] {
     const out: number[] = [];
+    const seen = new Set<number>();
+    // a malformed parse may hold a cycle; each token is visited once
     const walk = (t: number): void => {
+      if (seen.has(t)) return;
+      seen.add(t);
       out.push(t);
       for (const k of this.kids[t - this.start]) if (!skip(k)) walk(k);
     };
