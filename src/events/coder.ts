@@ -88,7 +88,10 @@ class SentenceCoder {
   }
 
   private npMention(h: number): MentionAnnotation | undefined {
-    const toks = this.t.subtree(h, (k) => !NP_KEEP.has(this.t.rel(k)) && !NP_KEEP.has(this.t.base(k)) || (this.t.base(k) === 'nmod' && this.t.rel(k) !== 'nmod:poss' && this.t.caseOf(k) !== 'of'));
+    // the phrase's own words: modifiers, compounds, possessors, "President X" (nmod:desc), "of Iran"; not other
+    // prepositional phrases ("talks with Iran" does not name Iran as the talks)
+    const t = this.t;
+    const toks = t.subtree(h, (k) => (!NP_KEEP.has(t.rel(k)) && !NP_KEEP.has(t.base(k))) || (t.base(k) === 'nmod' && t.caseOf(k) !== '' && t.caseOf(k) !== 'of' && t.rel(k) !== 'nmod:poss'));
     let best: MentionAnnotation | undefined, dist = Infinity;
     for (const k of toks) {
       const m = this.mentionAt.get(k);
@@ -98,6 +101,30 @@ class SentenceCoder {
       }
     }
     return best;
+  }
+
+  /** The mention closest before `v` inside the clause headed by `top` (not inside another clause). */
+  nearestBefore(v: number, top: number): Found | undefined {
+    const t = this.t;
+    const clause = t.subtree(top, (k) => k !== v && ['ccomp', 'advcl', 'parataxis', 'acl', 'conj'].includes(t.base(k)) && !t.subtree(k).includes(v));
+    for (let k = v - 1; k >= t.start; k--) {
+      if (!clause.includes(k) || this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k);
+      if (m) return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
+  }
+
+  /** The first mention after `v` among its own dependents (not in another clause). */
+  firstAfter(v: number): Found | undefined {
+    const t = this.t;
+    for (const k of t.subtree(v, (c) => OTHER_CLAUSE.has(t.base(c)) || t.base(c) === 'nsubj')) {
+      if (k <= v || this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k);
+      // a place after "in"/"at" is where, not whom
+      if (m && !LOC_PREPS.has(t.caseOf(k))) return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
   }
 
   /** Subject actors of predicate v, inherited through xcomp (object or subject control) and conjunction. */
@@ -363,6 +390,22 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
       sources = sides;
       sc.notes.add('between');
     } else if (sides.length && !targets.length) targets = sides;
+    // parser slips ("today agreed", a subject attached elsewhere) leave a side empty: the nearest mention before
+    // the trigger in its clause, or after it in its own phrase, stands in, and the rule says so
+    if (!sources.length && !c.match.reverse) {
+      const near = sc.nearestBefore(c.tok, chain[chain.length - 1]);
+      if (near) {
+        sources = [near];
+        sc.notes.add('nearest');
+      }
+    }
+    if (!targets.length && !c.noun && sources.length <= 1) {
+      const near = sc.firstAfter(c.tok);
+      if (near && !sources.some((f) => f.mention === near.mention)) {
+        targets = [near];
+        sc.notes.add('nearest');
+      }
+    }
     if (c.match.reverse) [sources, targets] = [targets, sources];
     sources = dedupe(sources);
     targets = dedupe(targets);
