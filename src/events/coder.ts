@@ -455,7 +455,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
 
 export const eventStage: Stage<ExtractContext> = {
   name: 'events',
-  version: '2',
+  version: '3',
   needs: ['tokens', 'sentences', 'mentions', 'dates'],
   sets: ['events'],
   run(doc: Doc, ctx: ExtractContext): void {
@@ -465,9 +465,10 @@ export const eventStage: Stage<ExtractContext> = {
     for (let s = 0; s < doc.sentenceCount; s++) {
       const sp = doc.sentence(s);
       const tree = parsed ? new SentenceTree(doc, sp.start, sp.end) : undefined;
-      const events = tree && tree.parsed
-        ? codeSentenceParsed(doc, ctx, tree, s, contextCountries)
-        : codeSentenceSurface(doc, ctx, s, contextCountries);
+      let events = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : [];
+      // a sentence the parse codes nothing in (no parse, or a parse the patterns do not fit) still gets the surface
+      // coder's reading, with its own, lower calibrated confidence
+      if (!events.length) events = codeSentenceSurface(doc, ctx, s, contextCountries);
       pushEvents(ctx, events);
     }
   },
