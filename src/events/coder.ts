@@ -21,6 +21,8 @@ const SAY_VERBS = new Set([
   'say', 'tell', 'announce', 'state', 'claim', 'add', 'report', 'insist', 'write', 'tweet', 'note', 'explain',
   'confirm', 'reiterate', 'declare', 'stress', 'believe', 'think', 'deny',
 ]);
+/** Speech verbs that never code an event of their own ("insist", "deny" may: CAMEO codes them). */
+const REPORT_VERBS = new Set(['say', 'tell', 'add', 'report', 'write', 'tweet', 'note', 'explain', 'state', 'think', 'believe']);
 /** Dependents that are not part of a predicate's own argument structure (other clauses, punctuation). */
 const OTHER_CLAUSE = new Set(['conj', 'parataxis', 'advcl', 'ccomp', 'csubj', 'punct', 'cc', 'acl', 'discourse', 'vocative', 'dislocated', 'list', 'reparandum']);
 /** What stays inside a noun phrase when looking for the actor it names. */
@@ -303,7 +305,15 @@ function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
       ? uniq([...verbs.nounSenses(t.lower(i)), ...verbs.nounSenses(t.lemma(i))])
       : uniq([...verbs.verbSenses(t.lemma(i)), ...verbs.verbSenses(t.lower(i))]);
     if (!senses.length) continue;
-    const own = t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k)) || t.base(k) === 'nsubj' || t.base(k) === 'csubj' || sc.dateToks.has(k));
+    // speech verbs report events rather than being ones: what they report is coded from their clause
+    if (!noun && REPORT_VERBS.has(t.lemma(i))) continue;
+    // pattern words are looked for near the trigger (three arcs down), as PETRARCH looks inside its own phrase
+    const depth = (k: number): number => {
+      let d = 0;
+      for (let p = k; p !== i && p >= 0 && d < 9; p = t.head(p)) d++;
+      return d;
+    };
+    const own = t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k)) || t.base(k) === 'nsubj' || t.base(k) === 'csubj' || sc.dateToks.has(k) || depth(k) > 3);
     const before = noun
       ? t.children(i).filter((k) => k < i).map((k) => t.lower(k))
       : t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k))).filter((k) => k < i).map((k) => t.lower(k));

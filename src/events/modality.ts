@@ -9,8 +9,8 @@ export const PLAN_VERBS = new Set([
   'plan', 'schedule', 'expect', 'prepare', 'intend', 'set', 'due', 'aim', 'ready', 'prepared', 'scheduled', 'poised',
   'go', 'want', 'hope', 'seek', 'try', 'attempt', 'arrange', 'upcoming', 'planned', 'proposed', 'expected',
 ]);
-/** Governing verbs that say the embedded event did not or will not happen. */
-export const NEG_VERBS = new Set(['refuse', 'decline', 'fail']);
+/** Governing verbs that say the embedded event did not happen ("refused to" is a REJECT event of its own). */
+export const NEG_VERBS = new Set(['fail']);
 const DENY_VERBS = new Set(['deny', 'dismiss', 'refute']);
 const NEG_WORDS = new Set(['not', "n't", 'never', 'no']);
 const COND_MARKS = new Set(['if', 'unless', 'once', 'provided', 'providing']);
@@ -80,7 +80,7 @@ export function modalityFromParse(t: SentenceTree, trigger: number, noun: boolea
 
 const CANCEL_WORDS = new Set(['canceled', 'cancelled', 'postponed', 'scrapped', 'suspended', 'shelved', 'called-off']);
 const PLAN_WORDS = new Set(['will', "'ll", 'would', 'scheduled', 'planned', 'plans', 'plan', 'expected', 'set', 'upcoming', 'ready', 'prepared', 'due']);
-const LEX_NEG = new Set(['not', "n't", 'never', 'no', 'refused', 'declined']);
+const LEX_NEG = new Set(['not', "n't", 'never', 'no', 'failed']);
 const LEX_COND = new Set(['if', 'unless', 'once']);
 const LEX_HYPO = new Set(['may', 'might', 'could']);
 
