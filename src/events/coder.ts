@@ -478,7 +478,7 @@ export const eventStage: Stage<ExtractContext> = {
       let events = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : [];
       // a sentence the parse codes nothing in (no parse, or a parse the patterns do not fit) still gets the surface
       // coder's reading, with its own, lower calibrated confidence
-      if (!events.length) events = codeSentenceSurface(doc, ctx, s, contextCountries);
+      if (!events.length) events = codeSentenceSurface(doc, ctx, s, contextCountries, !!tree?.parsed);
       pushEvents(ctx, events);
     }
   },

@@ -5,6 +5,8 @@ import { CALIBRATION } from './calibration.js';
 export interface ConfidenceFeatures {
   /** Coded from the dependency parse (else the surface fallback). */
   parsed: boolean;
+  /** Surface-coded in a sentence that had a parse the patterns did not fit. */
+  afterParse?: boolean;
   /** The event is the sentence's main predication (root clause, or the first trigger without a parse). */
   main: boolean;
   /** A dictionary pattern beyond the verb's default code fired. */
@@ -15,13 +17,18 @@ export interface ConfidenceFeatures {
 
 /** Keys from the most to the least specific; the first one measured on enough dev events is used. */
 export function confidenceKeys(f: ConfidenceFeatures): string[] {
-  const mode = f.parsed ? 'dep' : 'surface';
+  const mode = f.parsed ? 'dep' : f.afterParse ? 'fallback' : 'surface';
   const main = f.main ? 'main' : 'sub';
   return [`${mode}/${main}/${f.specific ? 'pattern' : 'default'}/${f.dyad ? 'dyad' : 'mono'}`, `${mode}/${main}`, mode];
 }
 
 // Before any dev-set measurement (e.g. a parser that was not yet run through the bench): modest fixed priors.
 const PRIOR = { dep: 0.55, surface: 0.3 };
+
+/** The calibration mode of a run: with a parser, events are 'dep' or 'fallback'; without one, 'surface'. */
+export function modesOf(parsed: boolean): string[] {
+  return parsed ? ['dep', 'fallback'] : ['surface'];
+}
 
 export function confidenceOf(f: ConfidenceFeatures): number {
   for (const k of confidenceKeys(f)) {

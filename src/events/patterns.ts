@@ -35,7 +35,7 @@ function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: n
   return undefined;
 }
 
-export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ctxCountries: ReadonlySet<string>): Event[] {
+export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ctxCountries: ReadonlySet<string>, afterParse = false): Event[] {
   const verbs = ctx.resources.verbs;
   if (!verbs) return [];
   const sent = doc.sentence(s);
@@ -96,7 +96,7 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
       date,
       ...(location ? { location } : {}),
       rule: `surface:${best.sense.noun ? 'noun' : 'verb'}:${best.match.rule}`,
-      features: { parsed: false, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
+      features: { parsed: false, afterParse, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
     });
     if (e) out.push(e);
   }
