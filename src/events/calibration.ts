@@ -2,6 +2,18 @@
 // smoothed share of right events per kind; kinds with fewer than 15 dev events are left to coarser keys.
 // 'dep/...' keys come from a run with the parser, 'surface/...' keys from a run without one (each run updates its own).
 export const CALIBRATION: Record<string, number> = {
+  'dep': 0.47,
+  'dep/main': 0.63,
+  'dep/main/default/dyad': 0.59,
+  'dep/main/default/mono': 0.64,
+  'dep/main/pattern/dyad': 0.72,
+  'dep/main/pattern/mono': 0.48,
+  'dep/sub': 0.21,
+  'dep/sub/default/mono': 0.19,
+  'dep/sub/pattern/mono': 0.23,
+  'fallback': 0.27,
+  'fallback/main': 0.36,
+  'fallback/sub': 0.21,
   'surface': 0.27,
   'surface/main': 0.55,
   'surface/main/default/dyad': 0.58,
