@@ -69,7 +69,9 @@ class SentenceCoder {
       if (!m.entry || m.start < t.start || m.end > t.end) continue;
       for (let i = m.start; i < m.end; i++) this.mentionAt.set(i, m);
     }
+    const from = doc.start[t.start], to = doc.end[t.end - 1];
     for (const d of ctx.dates) {
+      if (d.end <= from || d.start >= to) continue;
       for (let i = t.start; i < t.end; i++) {
         if (doc.start[i] < d.end && doc.end[i] > d.start) this.dateToks.set(i, d);
       }

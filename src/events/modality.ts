@@ -92,11 +92,13 @@ export function modalityFromWords(words: readonly string[], trigger: number, end
   for (let k = Math.max(0, trigger - 4); k < Math.min(words.length - 1, end + 4); k++) {
     if ((words[k] === 'called' || words[k] === 'call') && words[k + 1] === 'off') return 'canceled';
   }
-  if (words.slice(0, trigger).some((w) => w === 'denied' || w === 'denies')) return 'denied';
+  // the clause-level cues look back a bounded stretch: a run-on "sentence" must not make this quadratic
+  const from = Math.max(0, trigger - 15);
+  const head = words.slice(from, trigger);
+  if (head.some((w) => w === 'denied' || w === 'denies')) return 'denied';
   if (before.some((w) => LEX_NEG.has(w))) return 'negated';
-  const head = words.slice(0, trigger);
   if (head.some((w) => LEX_COND.has(w))) return 'conditional';
-  for (let k = 0; k + 2 < trigger; k++) if (words[k] === 'as' && words[k + 1] === 'long' && words[k + 2] === 'as') return 'conditional';
+  for (let k = from; k + 2 < trigger; k++) if (words[k] === 'as' && words[k + 1] === 'long' && words[k + 2] === 'as') return 'conditional';
   if (before.some((w) => LEX_HYPO.has(w))) return 'hypothetical';
   if (before.some((w) => PLAN_WORDS.has(w)) || window.slice(before.length).some((w) => w === 'scheduled' || w === 'planned')) return 'planned';
   return 'asserted';

@@ -75,8 +75,8 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     let src = mentions.filter((m) => m.end <= trig).pop();
     let tgt = mentions.find((m) => m.start > trig);
     // "X was attacked by Y": the one syntactic cue a word window can see reliably
-    const by = words.indexOf('by', i + 1);
-    if (!best.sense.noun && PASSIVE_AUX.has(words[i - 1] ?? '') && /ed$/.test(words[i]) && by > i && by - i <= 4) {
+    const by = words.slice(i + 1, i + 5).indexOf('by') + i + 1;
+    if (!best.sense.noun && PASSIVE_AUX.has(words[i - 1] ?? '') && /ed$/.test(words[i]) && by > i) {
       const agent = mentions.find((m) => m.start > base + by);
       if (agent) [src, tgt] = [agent, src];
     }
