@@ -1,34 +1,56 @@
-// CAMEO event codes: Goldstein scores, QuadClass and the PLOVER mapping of the codes Parley emits.
-// Goldstein values are the standard CAMEO table; PLOVER type/mode/context follow CAMEO2PLOVER-2021.
+// CAMEO event codes: Goldstein score, QuadClass and the PLOVER type/mode/context of every code, from the compiled
+// table data/events/cameo.json (standard Goldstein scale + CAMEO2PLOVER-2021; see scripts/build-verbs.ts).
+
+export interface PloverInfo {
+  type: string;
+  mode?: string;
+  context?: string[];
+}
 
 export interface CameoInfo {
   code: string;
   label: string;
   goldstein: number;
   quadClass: 1 | 2 | 3 | 4;
-  plover: { type: string; mode?: string; context?: string[] };
+  /** Null for codes PLOVER does not treat as events (CAMEO 01, public statements). */
+  plover: PloverInfo | null;
 }
 
-const TABLE: CameoInfo[] = [
-  { code: '020', label: 'Make an appeal or request', goldstein: 3.0, quadClass: 1, plover: { type: 'REQUEST' } },
-  { code: '036', label: 'Express intent to meet or negotiate', goldstein: 4.0, quadClass: 1, plover: { type: 'AGREE', context: ['diplomatic'] } },
-  { code: '040', label: 'Consult', goldstein: 1.0, quadClass: 1, plover: { type: 'CONSULT' } },
-  { code: '041', label: 'Discuss by telephone', goldstein: 1.0, quadClass: 1, plover: { type: 'CONSULT', mode: 'phone' } },
-  { code: '042', label: 'Make a visit', goldstein: 1.9, quadClass: 1, plover: { type: 'CONSULT', mode: 'visit' } },
-  { code: '043', label: 'Host a visit', goldstein: 2.8, quadClass: 1, plover: { type: 'CONSULT', mode: 'visit' } },
-  { code: '046', label: 'Engage in negotiation', goldstein: 7.0, quadClass: 1, plover: { type: 'CONSULT', context: ['diplomatic'] } },
-  { code: '111', label: 'Criticize or denounce', goldstein: -2.0, quadClass: 3, plover: { type: 'ACCUSE', mode: 'disapprove' } },
-  { code: '112', label: 'Accuse', goldstein: -2.0, quadClass: 3, plover: { type: 'ACCUSE', mode: 'disapprove' } },
-  { code: '138', label: 'Threaten with military force', goldstein: -7.0, quadClass: 3, plover: { type: 'THREATEN', context: ['military'] } },
-  { code: '163', label: 'Impose embargo, boycott, or sanctions', goldstein: -8.0, quadClass: 4, plover: { type: 'SANCTION', context: ['economic'] } },
-  { code: '190', label: 'Use conventional military force', goldstein: -10.0, quadClass: 4, plover: { type: 'ASSAULT', context: ['military'] } },
-  { code: '195', label: 'Employ aerial weapons', goldstein: -10.0, quadClass: 4, plover: { type: 'ASSAULT', mode: 'heavy-weapons', context: ['military'] } },
-];
+/** The compact on-disk form: code → [goldstein, label, ploverType, mode, context joined by ';']. */
+export interface CameoData {
+  version: 1;
+  sources: string[];
+  codes: Record<string, [number, string, string, string, string]>;
+}
 
-const BY_CODE = new Map(TABLE.map((c) => [c.code, c]));
+/** CAMEO root → QuadClass: verbal cooperation 01–05, material cooperation 06–08, verbal conflict 09–13, material conflict 14–20. */
+export function quadClassOf(code: string): 1 | 2 | 3 | 4 {
+  const root = Number(code.slice(0, 2));
+  return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+}
 
-export function cameoInfo(code: string): CameoInfo {
-  const info = BY_CODE.get(code);
-  if (!info) throw new RangeError(`unknown CAMEO code ${code}`);
-  return info;
+export class CameoTable {
+  private readonly byCode = new Map<string, CameoInfo>();
+
+  constructor(readonly data: CameoData) {
+    for (const [code, [g, label, type, mode, ctx]] of Object.entries(data.codes)) {
+      const plover: PloverInfo | null = type
+        ? { type, ...(mode ? { mode } : {}), ...(ctx ? { context: ctx.split(';') } : {}) }
+        : null;
+      this.byCode.set(code, { code, label, goldstein: g, quadClass: quadClassOf(code), plover });
+    }
+  }
+
+  /** The code's entry, or its nearest listed ancestor re-labelled with the asked code (dictionaries use a few codes the table lacks). */
+  info(code: string): CameoInfo | undefined {
+    for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
+      const hit = this.byCode.get(c);
+      if (hit) return c === code ? hit : { ...hit, code };
+    }
+    return undefined;
+  }
+
+  get size(): number {
+    return this.byCode.size;
+  }
 }

@@ -1,137 +1,104 @@
-// First event layer: trigger-word patterns with source and target taken from the nearest actor mentions in the
-// sentence. Deliberately simple and honest; the dependency-based coder replaces the actor attachment.
+// Surface fallback for sentences without a dependency parse: the same CAMEO verb/noun dictionary matched on word
+// forms, with source and target taken from the nearest actor mentions before and after the trigger. It knows no
+// syntax, so it cannot see passives, control or conjunctions; its confidence is calibrated separately.
 import type { Doc } from '../text/doc.js';
-import type { Stage } from '../pipeline/stage.js';
 import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
-import type { ActorRef, Event, Modality } from '../schema/extraction.js';
-import { cameoInfo } from './cameo.js';
+import type { Event, Location } from '../schema/extraction.js';
+import type { PatternMatch, VerbSense } from './verb-dict.js';
+import { modalityFromWords } from './modality.js';
 import { resolveEventDate } from './event-date.js';
+import { actorRef, draftToEvent } from './emit.js';
 
-interface Pattern {
-  /** Lowercased words; the first is the trigger. '*' matches up to three words. */
-  words: string[];
-  cameo: string;
-  rule: string;
-}
+export { actorRef };
 
-const PATTERNS: Pattern[] = [
-  { words: ['called'], cameo: '041', rule: 'called' },
-  { words: ['phoned'], cameo: '041', rule: 'phoned' },
-  { words: ['spoke', 'with'], cameo: '041', rule: 'spoke with' },
-  { words: ['spoke', 'by', 'phone'], cameo: '041', rule: 'spoke by phone' },
-  { words: ['phone', 'call'], cameo: '041', rule: 'phone call' },
-  { words: ['met', 'with'], cameo: '040', rule: 'met with' },
-  { words: ['met'], cameo: '040', rule: 'met' },
-  { words: ['visited'], cameo: '042', rule: 'visited' },
-  { words: ['talks'], cameo: '046', rule: 'talks' },
-  { words: ['negotiations'], cameo: '046', rule: 'negotiations' },
-  { words: ['launched', '*', 'strikes'], cameo: '195', rule: 'launched strikes' },
-  { words: ['airstrikes'], cameo: '195', rule: 'airstrikes' },
-  { words: ['strikes', 'on'], cameo: '195', rule: 'strikes on' },
-  { words: ['strikes', 'against'], cameo: '195', rule: 'strikes against' },
-  { words: ['attacked'], cameo: '190', rule: 'attacked' },
-  { words: ['accused'], cameo: '112', rule: 'accused' },
-  { words: ['accuses'], cameo: '112', rule: 'accuses' },
-  { words: ['condemned'], cameo: '111', rule: 'condemned' },
-  { words: ['criticized'], cameo: '111', rule: 'criticized' },
-  { words: ['urged'], cameo: '020', rule: 'urged' },
-  { words: ['urges'], cameo: '020', rule: 'urges' },
-  { words: ['threatened'], cameo: '138', rule: 'threatened' },
-  { words: ['imposed', '*', 'sanctions'], cameo: '163', rule: 'imposed sanctions' },
-];
+const STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', '—', '–']);
+/** Speech verbs report events rather than being ones; their CAMEO 01 patterns would code the reported words. */
+const SPEECH = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'added', 'stated', 'noted', 'according']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+const LOC_WORDS = new Set(['in', 'at', 'near', 'around', 'outside']);
 
-function matchAt(words: string[], i: number, p: Pattern): number {
-  let j = i;
-  for (let k = 0; k < p.words.length; k++) {
-    const w = p.words[k];
-    if (w === '*') {
-      // a gap of up to three words, up to the next pattern word
-      const next = p.words[k + 1];
-      let g = 0;
-      while (g <= 3 && j + g < words.length && words[j + g] !== next) g++;
-      if (g > 3 || j + g >= words.length) return -1;
-      j += g;
-      continue;
+function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: number, base: number, ctxCountries: ReadonlySet<string>): Location | undefined {
+  const geo = ctx.resources.geo;
+  if (!geo) return undefined;
+  for (let k = from; k < Math.min(words.length - 1, from + 8); k++) {
+    if (!LOC_WORDS.has(words[k])) continue;
+    // the longest run of capitalised words after the preposition that the gazetteer knows
+    let end = k + 1;
+    while (end < words.length && /^[A-Z]/.test(doc.textOf(base + end)) && end - k <= 4) end++;
+    for (let e = end; e > k + 1; e--) {
+      const text = doc.text.slice(doc.start[base + k + 1], doc.end[base + e - 1]);
+      const loc = geo.geocode(text, ctxCountries);
+      if (loc) return loc;
     }
-    if (words[j] !== w) return -1;
-    j++;
   }
-  return j;
+  return undefined;
 }
 
-const CANCEL = new Set(['canceled', 'cancelled', 'postponed', 'scrapped']);
-const PLAN = new Set(['will', 'scheduled', 'planned', 'plans', 'expected', 'set', 'upcoming']);
-const NEG = new Set(['not', "n't", 'never', 'no']);
-const COND = new Set(['if', 'unless', 'once']);
-const HYPO = new Set(['may', 'might', 'could']);
+export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ctxCountries: ReadonlySet<string>, afterParse = false): Event[] {
+  const verbs = ctx.resources.verbs;
+  if (!verbs) return [];
+  const sent = doc.sentence(s);
+  const base = sent.start;
+  const words = sent.words().map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const inMention = new Set<number>();
+  const mentions: MentionAnnotation[] = ctx.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end && m.entry);
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) inMention.add(i - base);
+  const dates = ctx.dates.filter((d) => d.start >= sent.startChar && d.end <= sent.endChar);
+  const inDate = (i: number): boolean => dates.some((d) => doc.start[base + i] < d.end && doc.end[base + i] > d.start);
 
-function modalityOf(words: string[], trigger: number, end: number): Modality {
-  const window = words.slice(Math.max(0, trigger - 4), Math.min(words.length, end + 4));
-  const before = words.slice(Math.max(0, trigger - 4), trigger);
-  if (window.some((w) => CANCEL.has(w)) || (window.includes('called') && window.includes('off'))) return 'canceled';
-  if (words.slice(0, trigger).some((w) => w === 'denied')) return 'denied';
-  if (before.some((w) => NEG.has(w))) return 'negated';
-  if (words.slice(0, trigger).some((w) => COND.has(w))) return 'conditional';
-  if (before.some((w) => HYPO.has(w))) return 'hypothetical';
-  if (window.some((w) => PLAN.has(w))) return 'planned';
-  return 'asserted';
-}
-
-export function actorRef(doc: Doc, m: MentionAnnotation): ActorRef {
-  const e = m.entry;
-  return {
-    actor: e ? e.id : null,
-    text: doc.text.slice(doc.start[m.start], doc.end[m.end - 1]),
-    code: e ? e.code : null,
-    country: e ? e.country : null,
-    org: e ? e.org : null,
-    ...(e && e.sector ? { sector: e.sector } : {}),
-  };
-}
-
-export const patternEventStage: Stage<ExtractContext> = {
-  name: 'events-patterns',
-  version: '1',
-  needs: ['tokens', 'sentences', 'mentions', 'dates'],
-  sets: ['events'],
-  run(doc: Doc, ctx: ExtractContext): void {
-    for (let s = 0; s < doc.sentenceCount; s++) {
-      const sent = doc.sentence(s);
-      const words = sent.words().map((w) => w.toLowerCase().replace(/’/g, "'"));
-      const mentions = ctx.mentions.filter((m) => m.start >= sent.start && m.end <= sent.end && m.entry);
-      for (let i = 0; i < words.length; i++) {
-        const p = PATTERNS.find((pp) => matchAt(words, i, pp) >= 0);
-        if (!p) continue;
-        const end = matchAt(words, i, p);
-        const trig = sent.start + i, trigEnd = sent.start + end;
-        const before = mentions.filter((m) => m.end <= trig);
-        const after = mentions.filter((m) => m.start >= trigEnd);
-        const src = before[before.length - 1];
-        const tgt = after[0];
-        if (!src && !tgt) continue;
-        const info = cameoInfo(p.cameo);
-        const modality = modalityOf(words, i, end);
-        const dateInSentence = ctx.dates.find((d) => d.start >= sent.startChar && d.end <= sent.endChar && d.value);
-        const date = resolveEventDate(dateInSentence, ctx.dateline);
-        const event: Event = {
-          id: `e${ctx.events.length + 1}`,
-          sentence: s,
-          trigger: { text: doc.text.slice(doc.start[trig], doc.end[trigEnd - 1]), start: doc.start[trig], end: doc.end[trigEnd - 1] },
-          source: src ? [actorRef(doc, src)] : [],
-          target: tgt ? [actorRef(doc, tgt)] : [],
-          cameo: info.code,
-          quadClass: info.quadClass,
-          goldstein: info.goldstein,
-          plover: { ...info.plover },
-          date,
-          modality,
-          confidence: src && tgt ? 0.6 : 0.4,
-          evidence: { text: sent.text, start: sent.startChar, end: sent.endChar },
-          rule: `pattern:${p.rule}`,
-        };
-        ctx.events.push(event);
-        i = end - 1;
+  const out: Event[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || SPEECH.has(words[i])) continue;
+    // after a determiner the word is a noun ("the deal", "a strike"): only noun entries apply
+    const nominal = DETERMINERS.has(words[i - 1] ?? '');
+    const senses: VerbSense[] = [...(nominal ? [] : verbs.verbSenses(words[i])), ...verbs.nounSenses(words[i])];
+    if (!senses.length) continue;
+    const before = words.slice(Math.max(0, i - 4), i);
+    let stop = i + 1;
+    // patterns are phrase-internal: without a parse, a short window keeps them from firing on distant words
+    while (stop < words.length && stop - i <= 7 && !STOP.has(words[stop])) stop++;
+    const after = words.slice(i + 1, stop).filter((_, k) => !inDate(i + 1 + k));
+    let best: { sense: VerbSense; match: PatternMatch } | null = null;
+    let score = -1;
+    for (const sense of senses) {
+      const m = verbs.match(sense, sense.noun ? words.slice(Math.max(0, i - 3), i) : before, after);
+      if (!m) continue;
+      const sc = m.specificity + 3 * sense.rest.length;
+      if (sc > score) {
+        score = sc;
+        best = { sense, match: m };
       }
     }
-  },
-};
+    if (!best) continue;
+    const trig = base + i;
+    let src = mentions.filter((m) => m.end <= trig).pop();
+    let tgt = mentions.find((m) => m.start > trig);
+    // "X was attacked by Y": the one syntactic cue a word window can see reliably
+    const by = words.slice(i + 1, i + 5).indexOf('by') + i + 1;
+    if (!best.sense.noun && PASSIVE_AUX.has(words[i - 1] ?? '') && /ed$/.test(words[i]) && by > i) {
+      const agent = mentions.find((m) => m.start > base + by);
+      if (agent) [src, tgt] = [agent, src];
+    }
+    let sources = src ? [actorRef(doc, src)] : [];
+    let targets = tgt ? [actorRef(doc, tgt)] : [];
+    if (best.match.reverse) [sources, targets] = [targets, sources];
+    const modality = modalityFromWords(words, i, i + 1);
+    const date = resolveEventDate(dates.find((d) => d.value), ctx.dateline, modality === 'planned');
+    const location = surfaceLocation(doc, ctx, words, i + 1, base, ctxCountries);
+    const e = draftToEvent(doc, ctx, {
+      sentence: s,
+      trigger: [trig, trig + 1],
+      sources,
+      targets,
+      code: best.match.code,
+      modality,
+      date,
+      ...(location ? { location } : {}),
+      rule: `surface:${best.sense.noun ? 'noun' : 'verb'}:${best.match.rule}`,
+      features: { parsed: false, afterParse, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
+    });
+    if (e) out.push(e);
+  }
+  return out;
+}

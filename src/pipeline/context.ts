@@ -2,6 +2,9 @@
 import type { KnowledgeBase, KbEntry } from '../actors/kb.js';
 import type { ResolvedActor } from '../actors/resolve.js';
 import type { NerTagger } from '../annotate/ner.js';
+import type { VerbIndex } from '../events/verb-dict.js';
+import type { CameoTable } from '../events/cameo.js';
+import type { Gazetteer } from '../events/geo.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import type { StageContext } from './stage.js';
 import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
@@ -11,6 +14,12 @@ export interface Resources {
   kb: KnowledgeBase;
   /** The statistical NER tagger; without it mentions come from the knowledge base alone. */
   ner?: NerTagger;
+  /** CAMEO verb/noun patterns; without them (and `cameo`) the event coder emits nothing. */
+  verbs?: VerbIndex;
+  /** Goldstein, QuadClass and PLOVER of every CAMEO code. */
+  cameo?: CameoTable;
+  /** Place gazetteer for event locations; without it events carry no location. */
+  geo?: Gazetteer;
 }
 
 /** A mention of an entity: a token range [start, end) with its type and, when resolved, its KB entry. */

@@ -5,7 +5,8 @@ import { findDates } from '../annotate/dates.js';
 import { nerStage } from '../annotate/ner-stage.js';
 import { actorStage } from '../actors/mentions.js';
 import { mentionCharEnd } from '../actors/resolve.js';
-import { patternEventStage } from '../events/patterns.js';
+import { eventStage } from '../events/coder.js';
+import { eventQuoteStage } from '../events/attribution.js';
 import { quoteStage } from '../quotes/quotes.js';
 import type { Doc } from '../text/doc.js';
 import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
@@ -41,7 +42,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, patternEventStage, quoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, eventStage, quoteStage, eventQuoteStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

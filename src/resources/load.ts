@@ -9,6 +9,9 @@ import { tokenize } from '../text/tokenize.js';
 import { decodeCompact } from '../learn/ner-model.js';
 import { NerTagger } from '../annotate/ner.js';
 import type { Resources } from '../pipeline/context.js';
+import { VerbIndex, parseVerbDictionary, type CompiledVerbs } from '../events/verb-dict.js';
+import { CameoTable, type CameoData } from '../events/cameo.js';
+import { Gazetteer } from '../events/geo.js';
 
 /** The package root (where data/ and models/ live), found from this compiled file's location. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,7 +56,7 @@ export function loadResources(opts: ResourceOptions = {}): Resources {
   for (const d of dicts) files.push(loadDictionary(d));
   const kbFile = files.length === 1 ? files[0] : mergeKbFiles(files.length ? files : [emptyKb()]);
   const kb = new KnowledgeBase(kbFile, splitAlias);
-  const resources: Resources = { kb, ner: loadNerModel() };
+  const resources: Resources = { kb, ner: loadNerModel(), ...loadEventData() };
   cache.set(key, resources);
   return resources;
 }
@@ -70,4 +73,30 @@ export function loadNerModel(): NerTagger | undefined {
     nerCache = existsSync(p) ? new NerTagger(decodeCompact(new Uint8Array(readFileSync(p))).model) : null;
   }
   return nerCache ?? undefined;
+}
+
+let eventData: Pick<Resources, 'verbs' | 'cameo' | 'geo'> | undefined;
+/** CAMEO verb patterns, the CAMEO code table and the place gazetteer, shared by every knowledge-base variant. */
+function loadEventData(): Pick<Resources, 'verbs' | 'cameo' | 'geo'> {
+  if (!eventData) {
+    const read = (...p: string[]): string => readFileSync(join(PACKAGE_ROOT, 'data', ...p), 'utf8');
+    eventData = {
+      verbs: new VerbIndex(JSON.parse(read('events', 'verbs.json')) as CompiledVerbs),
+      cameo: new CameoTable(JSON.parse(read('events', 'cameo.json')) as CameoData),
+      geo: new Gazetteer(read('geo', 'places.tsv'), read('geo', 'countries.tsv')),
+    };
+  }
+  return eventData;
+}
+
+/**
+ * The verb index for `--dictionary` verb files (PETRARCH/TABARI syntax): the shipped dictionary plus the files, a
+ * word defined in a file replacing its built-in senses; with `builtin` false (`--no-builtin-kb`) the files alone.
+ */
+export function loadVerbIndex(files: readonly string[], builtin = true): VerbIndex {
+  const base: CompiledVerbs = builtin
+    ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'events', 'verbs.json'), 'utf8')) as CompiledVerbs)
+    : { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
+  for (const f of files) parseVerbDictionary(readFileSync(f, 'utf8'), base, f);
+  return new VerbIndex(base);
 }

@@ -1,0 +1,487 @@
+// The event coder: finds verbal and nominal event triggers in the dependency parse, codes them to CAMEO with the
+// verb-pattern dictionary, takes source and target from syntax (subject, object, prepositional arguments, passive
+// agents, xcomp controllers, conjuncts, coreferent mentions) and adds modality, date and location. Sentences
+// without a parse go to the surface fallback in patterns.ts.
+import type { Doc } from '../text/doc.js';
+import type { Stage } from '../pipeline/stage.js';
+import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
+import type { ActorRef, Event, Location } from '../schema/extraction.js';
+import type { DateAnnotation } from '../annotate/dates.js';
+import { SentenceTree } from './tree.js';
+import type { PatternMatch, VerbIndex, VerbSense } from './verb-dict.js';
+import { CANCEL_VERBS, NEG_VERBS, PLAN_VERBS, modalityFromParse, predicateChain } from './modality.js';
+import { resolveEventDate } from './event-date.js';
+import { actorRef, draftToEvent, pushEvents, type EventDraft } from './emit.js';
+import { codeSentenceSurface } from './patterns.js';
+
+/** Prepositions that introduce the target of an interaction ("met with", "strikes against", "sanctions on"). */
+const TARGET_PREPS = ['with', 'against', 'on', 'upon', 'to', 'toward', 'towards', 'into', 'at', 'from'];
+const LOC_PREPS = new Set(['in', 'at', 'near', 'around', 'outside', 'inside', 'across', 'off']);
+const SAY_VERBS = new Set([
+  'say', 'tell', 'announce', 'state', 'claim', 'add', 'report', 'insist', 'write', 'tweet', 'note', 'explain',
+  'confirm', 'reiterate', 'declare', 'stress', 'believe', 'think', 'deny',
+]);
+/** Speech verbs that never code an event of their own ("insist", "deny" may: CAMEO codes them). */
+const REPORT_VERBS = new Set(['say', 'tell', 'add', 'report', 'write', 'tweet', 'note', 'explain', 'state', 'think', 'believe']);
+/** Dependents that are not part of a predicate's own argument structure (other clauses, punctuation). */
+const OTHER_CLAUSE = new Set(['conj', 'parataxis', 'advcl', 'ccomp', 'csubj', 'punct', 'cc', 'acl', 'discourse', 'vocative', 'dislocated', 'list', 'reparandum']);
+/** What stays inside a noun phrase when looking for the actor it names. */
+const NP_KEEP = new Set(['compound', 'flat', 'amod', 'nmod:poss', 'det', 'appos', 'nummod', 'case', 'fixed', 'nmod']);
+/** Verbs whose object carries the event ("held talks", "launched strikes", "paid a visit"). */
+const LIGHT_VERBS = new Set([
+  'hold', 'have', 'conduct', 'carry', 'launch', 'make', 'stage', 'begin', 'start', 'pay', 'give', 'mount', 'join',
+  'attend', 'undertake', 'wage', 'take', 'continue', 'resume', 'open', 'announce', 'order', 'step',
+]);
+const MODAL_GOVERNORS = new Set([...PLAN_VERBS, ...NEG_VERBS, ...CANCEL_VERBS]);
+
+/** A verb that only qualifies the event under it: plan, refuse, cancel, "call off". */
+function isModalGovernor(t: SentenceTree, a: number): boolean {
+  if (MODAL_GOVERNORS.has(t.lemma(a))) return true;
+  return t.lemma(a) === 'call' && t.children(a, 'compound:prt').some((k) => t.lemma(k) === 'off');
+}
+
+interface Found {
+  ref: ActorRef;
+  mention: MentionAnnotation;
+}
+
+interface Candidate {
+  tok: number;
+  noun: boolean;
+  sense: VerbSense;
+  match: PatternMatch;
+}
+
+/** Per-sentence state shared by the helpers below. */
+class SentenceCoder {
+  private readonly mentionAt = new Map<number, MentionAnnotation>();
+  readonly dateToks = new Map<number, DateAnnotation>();
+  readonly notes = new Set<string>();
+
+  constructor(
+    readonly doc: Doc,
+    readonly ctx: ExtractContext,
+    readonly t: SentenceTree,
+    readonly s: number,
+    readonly contextCountries: ReadonlySet<string>,
+  ) {
+    for (const m of ctx.mentions) {
+      if (!m.entry || m.start < t.start || m.end > t.end) continue;
+      for (let i = m.start; i < m.end; i++) this.mentionAt.set(i, m);
+    }
+    const from = doc.start[t.start], to = doc.end[t.end - 1];
+    for (const d of ctx.dates) {
+      if (d.end <= from || d.start >= to) continue;
+      for (let i = t.start; i < t.end; i++) {
+        if (doc.start[i] < d.end && doc.end[i] > d.start) this.dateToks.set(i, d);
+      }
+    }
+  }
+
+  /** Actors named by the noun phrase headed by i, and by the phrases conjoined with it ("Trump and Putin"). */
+  actorsAt(i: number): Found[] {
+    const out: Found[] = [];
+    const heads = [i];
+    for (let k = 0; k < heads.length; k++) for (const c of this.t.children(heads[k], 'conj')) heads.push(c);
+    for (const h of heads) {
+      if (this.dateToks.has(h)) continue;
+      const m = this.mentionAt.get(h) ?? this.npMention(h);
+      if (m && !out.some((f) => f.mention === m)) out.push({ ref: actorRef(this.doc, m), mention: m });
+    }
+    return out;
+  }
+
+  private npMention(h: number): MentionAnnotation | undefined {
+    // the phrase's own words: modifiers, compounds, possessors, "President X" (nmod:desc), "of Iran"; not other
+    // prepositional phrases ("talks with Iran" does not name Iran as the talks)
+    const t = this.t;
+    const toks = t.subtree(h, (k) => (!NP_KEEP.has(t.rel(k)) && !NP_KEEP.has(t.base(k))) || (t.base(k) === 'nmod' && t.caseOf(k) !== '' && t.caseOf(k) !== 'of' && t.rel(k) !== 'nmod:poss'));
+    let best: MentionAnnotation | undefined, dist = Infinity;
+    for (const k of toks) {
+      const m = this.mentionAt.get(k);
+      if (m && Math.abs(k - h) < dist) {
+        best = m;
+        dist = Math.abs(k - h);
+      }
+    }
+    return best;
+  }
+
+  /** The mention closest before `v` inside the clause headed by `top` (not inside another clause). */
+  nearestBefore(v: number, top: number): Found | undefined {
+    const t = this.t;
+    const clause = t.subtree(top, (k) => k !== v && ['ccomp', 'advcl', 'parataxis', 'acl', 'conj'].includes(t.base(k)) && !t.subtree(k).includes(v));
+    for (let k = v - 1; k >= t.start; k--) {
+      if (!clause.includes(k) || this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k);
+      if (m) return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
+  }
+
+  /** The first mention after `v` among its own dependents (not in another clause). */
+  firstAfter(v: number): Found | undefined {
+    const t = this.t;
+    for (const k of t.subtree(v, (c) => OTHER_CLAUSE.has(t.base(c)) || t.base(c) === 'nsubj')) {
+      if (k <= v || this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k);
+      // a place after "in"/"at" is where, not whom
+      if (m && !LOC_PREPS.has(t.caseOf(k))) return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
+  }
+
+  /** Subject actors of predicate v, inherited through xcomp (object or subject control) and conjunction. */
+  subjectsOf(v: number, depth = 0): Found[] {
+    if (depth > 6) return [];
+    const t = this.t;
+    const subj = t.children(v, 'nsubj').filter((k) => t.rel(k) !== 'nsubj:pass');
+    if (subj.length) {
+      const s = subj[0];
+      const found = this.actorsAt(s);
+      if (found.length) return found;
+      if (t.upos(s) === 'PRON') {
+        const w = t.lemma(s);
+        // relative pronoun: "Israel, which launched strikes" — the antecedent is the modified noun
+        if (['which', 'who', 'that'].includes(w) && t.base(v) === 'acl' && t.head(v) >= 0) return this.actorsAt(t.head(v));
+        // "Hungary said it will support": an unresolved pronoun under a speech verb is taken to be the speaker
+        const sp = this.speakerOf(v);
+        if (sp.length) {
+          this.notes.add('coref-speaker');
+          return sp;
+        }
+      }
+      return [];
+    }
+    const h = t.head(v);
+    if (h < 0) return [];
+    if (t.base(v) === 'xcomp') {
+      const objs = t.children(h, 'obj').flatMap((o) => this.actorsAt(o));
+      if (objs.length) return objs;
+      this.notes.add('xcomp');
+      return this.subjectsOf(h, depth + 1);
+    }
+    if (t.base(v) === 'conj') return this.subjectsOf(h, depth + 1);
+    if (t.base(v) === 'acl' && t.rel(v) !== 'acl:relcl') return this.actorsAt(h);
+    return [];
+  }
+
+  /** The speaker of the speech verb that v is reported under ("X said [that ...] v"), if any. */
+  speakerOf(v: number): Found[] {
+    const t = this.t;
+    for (let p = v, guard = 0; p >= 0 && guard < 6; guard++) {
+      const h = t.head(p);
+      if (h < 0) return [];
+      if ((t.base(p) === 'ccomp' || t.base(p) === 'parataxis') && SAY_VERBS.has(t.lemma(h))) return this.subjectsOf(h);
+      if (!['xcomp', 'conj', 'ccomp'].includes(t.base(p))) return [];
+      p = h;
+    }
+    return [];
+  }
+
+  /** Actors in prepositional dependents of p introduced by one of `preps`, in preference order. */
+  private prepActors(p: number, preps: readonly string[]): Found[] {
+    const t = this.t;
+    const deps = t.children(p, 'obl', 'nmod').filter((k) => t.rel(k) !== 'nmod:poss' && t.rel(k) !== 'obl:agent' && !this.dateToks.has(k));
+    for (const prep of preps) {
+      for (const k of deps) {
+        if (t.caseOf(k) !== prep) continue;
+        const f = this.actorsAt(k).filter((x) => !(prep === 'at' && x.mention.entry?.kind === 'capital'));
+        if (f.length) return f;
+      }
+    }
+    return [];
+  }
+
+  agentsOf(v: number): Found[] {
+    const t = this.t;
+    const ag = t.children(v, 'obl:agent');
+    for (const k of t.children(v, 'obl')) if (t.rel(k) === 'obl' && t.caseOf(k) === 'by') ag.push(k);
+    return dedupe(ag.flatMap((k) => this.actorsAt(k)));
+  }
+
+  targetsOfVerb(v: number): Found[] {
+    const t = this.t;
+    for (const rel of ['obj', 'iobj']) {
+      for (const o of t.children(v, rel)) {
+        const f = this.actorsAt(o);
+        if (f.length) return f;
+      }
+    }
+    const viaPrep = this.prepActors(v, TARGET_PREPS);
+    if (viaPrep.length) return viaPrep;
+    for (const o of t.children(v, 'obj')) {
+      const f = this.prepActors(o, TARGET_PREPS);
+      if (f.length) return f;
+    }
+    for (const x of t.children(v, 'xcomp')) {
+      const f = [...t.children(x, 'obj')].flatMap((o) => this.actorsAt(o));
+      if (f.length) return f;
+      const g = this.prepActors(x, TARGET_PREPS);
+      if (g.length) return g;
+    }
+    return [];
+  }
+
+  /** Both sides of "between X and Y" on the trigger, its governor or its xcomp ("offered to mediate between"). */
+  between(ps: number[]): Found[] {
+    const t = this.t;
+    for (const p of [...ps, ...ps.flatMap((p) => t.children(p, 'xcomp'))]) {
+      for (const k of t.children(p, 'obl', 'nmod')) if (t.caseOf(k) === 'between') return this.actorsAt(k);
+    }
+    return [];
+  }
+
+  /** The place an event happened: "in Muscat", "around Tehran", geocoded; a country mention gives its centroid. */
+  locationOf(ps: number[]): Location | undefined {
+    const t = this.t, geo = this.ctx.resources.geo;
+    if (!geo) return undefined;
+    for (const p of ps) {
+      for (const k of t.children(p, 'obl', 'nmod')) {
+        if (!LOC_PREPS.has(t.caseOf(k)) || this.dateToks.has(k)) continue;
+        const m = this.mentionAt.get(k);
+        if (m?.entry?.kind === 'country' && m.entry.country) {
+          const c = geo.country(m.entry.country);
+          if (c) return c;
+        }
+        const name = t.subtree(k, (c) => !['compound', 'flat', 'flat:name'].includes(t.rel(c)));
+        const text = this.doc.text.slice(this.doc.start[name[0]], this.doc.end[name[name.length - 1]]);
+        const loc = geo.geocode(text, this.contextCountries);
+        if (loc) return loc;
+      }
+    }
+    return undefined;
+  }
+
+  /** The date expression in the event's own clause, nearest to the trigger. */
+  dateOf(ps: number[]): DateAnnotation | undefined {
+    const t = this.t;
+    let best: DateAnnotation | undefined, dist = Infinity;
+    for (const p of ps) {
+      for (const k of t.subtree(p, (c) => OTHER_CLAUSE.has(t.base(c)) || (c !== p && ps.includes(c)))) {
+        const d = this.dateToks.get(k);
+        if (d && Math.abs(k - ps[0]) < dist) {
+          best = d;
+          dist = Math.abs(k - ps[0]);
+        }
+      }
+      if (best) return best;
+    }
+    return best;
+  }
+}
+
+function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], after: string[]): { sense: VerbSense; match: PatternMatch } | null {
+  let best: { sense: VerbSense; match: PatternMatch } | null = null;
+  let score = -1;
+  for (const sense of senses) {
+    const m = verbs.match(sense, before, after);
+    if (!m) continue;
+    const sc = m.specificity + 3 * sense.rest.length;
+    if (sc > score) {
+      score = sc;
+      best = { sense, match: m };
+    }
+  }
+  return best;
+}
+
+function dedupe(fs: Found[]): Found[] {
+  return fs.filter((f, k) => fs.findIndex((g) => g.mention === f.mention) === k);
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Candidates: every verb or noun whose words match a dictionary entry with an event code. */
+function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
+  const t = sc.t;
+  const out: Candidate[] = [];
+  for (let i = t.start; i < t.end; i++) {
+    const upos = t.upos(i);
+    const noun = upos === 'NOUN' || upos === 'PROPN';
+    if (upos !== 'VERB' && !noun) continue;
+    if (sc.dateToks.has(i)) continue;
+    const senses = noun
+      ? uniq([...verbs.nounSenses(t.lower(i)), ...verbs.nounSenses(t.lemma(i))])
+      : uniq([...verbs.verbSenses(t.lemma(i)), ...verbs.verbSenses(t.lower(i))]);
+    if (!senses.length) continue;
+    // speech verbs report events rather than being ones: what they report is coded from their clause
+    if (!noun && REPORT_VERBS.has(t.lemma(i))) continue;
+    // pattern words are looked for near the trigger (three arcs down), as PETRARCH looks inside its own phrase
+    const depth = (k: number): number => {
+      let d = 0;
+      for (let p = k; p !== i && p >= 0 && d < 9; p = t.head(p)) d++;
+      return d;
+    };
+    const own = t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k)) || t.base(k) === 'nsubj' || t.base(k) === 'csubj' || sc.dateToks.has(k) || depth(k) > 3);
+    const before = noun
+      ? t.children(i).filter((k) => k < i).map((k) => t.lower(k))
+      : t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k))).filter((k) => k < i).map((k) => t.lower(k));
+    const after = own.filter((k) => k > i).map((k) => t.lower(k));
+    const best = bestSense(verbs, senses, before, after);
+    if (best) out.push({ tok: i, noun, ...best });
+  }
+  return out;
+}
+
+export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTree, s: number, contextCountries: ReadonlySet<string>): Event[] {
+  const verbs = ctx.resources.verbs;
+  if (!verbs) return [];
+  const sc = new SentenceCoder(doc, ctx, t, s, contextCountries);
+  const cands = candidates(sc, verbs);
+  const byTok = new Map(cands.map((c) => [c.tok, c]));
+  const chains = new Map(cands.map((c) => [c.tok, predicateChain(t, c.tok, c.noun)]));
+  // a light verb on its default code ("held talks", "carried out strikes") gives way to its event noun
+  const light = (a: number): boolean => {
+    const c = byTok.get(a);
+    return !!c && !c.noun && LIGHT_VERBS.has(t.lemma(a)) && c.match.specificity === 0 &&
+      t.children(a, 'obj').some((o) => byTok.get(o)?.noun);
+  };
+  const keep = cands.filter((c) => {
+    const chain = chains.get(c.tok)!;
+    if (light(c.tok)) return false;
+    // a coded governor that is not a mere plan/negation/cancel marker covers the embedded event ("offered to mediate")
+    if (chain.slice(1).some((a) => byTok.has(a) && !isModalGovernor(t, a) && !light(a))) return false;
+    // a plan/cancel governor with a coded event under it is modality, not an event of its own
+    if (isModalGovernor(t, c.tok) && cands.some((o) => o !== c && chains.get(o.tok)!.includes(c.tok))) return false;
+    return true;
+  });
+
+  const events: Event[] = [];
+  for (const c of keep) {
+    sc.notes.clear();
+    const chain = chains.get(c.tok)!;
+    let sources: Found[], targets: Found[];
+    if (c.noun) {
+      const n = c.tok;
+      const gov = chain.length > 1 ? chain[1] : -1;
+      sources = [
+        ...t.children(n, 'nmod:poss').flatMap((k) => sc.actorsAt(k)),
+        ...t.children(n, 'amod', 'compound').flatMap((k) => sc.actorsAt(k)),
+      ];
+      if (!sources.length) sources = t.children(n, 'nmod').filter((k) => ['by', 'from'].includes(t.caseOf(k))).flatMap((k) => sc.actorsAt(k));
+      if (!sources.length && gov >= 0) {
+        if (t.rel(n) === 'nsubj:pass') sources = sc.agentsOf(gov);
+        else if (['obj', 'obl', 'xcomp', 'nmod'].includes(t.base(n))) sources = sc.subjectsOf(gov);
+        if (sources.length) sc.notes.add('governor');
+      }
+      targets = (() => {
+        const own = t.children(n, 'nmod', 'obl').filter((k) => TARGET_PREPS.includes(t.caseOf(k)) && !sc.dateToks.has(k));
+        for (const prep of TARGET_PREPS) {
+          for (const k of own) if (t.caseOf(k) === prep) {
+            const f = sc.actorsAt(k);
+            if (f.length) return f;
+          }
+        }
+        if (gov >= 0 && t.base(n) === 'obj') {
+          for (const k of t.children(gov, 'obl')) {
+            if (!TARGET_PREPS.includes(t.caseOf(k)) || sc.dateToks.has(k)) continue;
+            const f = sc.actorsAt(k);
+            if (f.length) return f;
+          }
+        }
+        return [];
+      })();
+    } else {
+      const v = c.tok;
+      const patients = t.children(v, 'nsubj:pass');
+      if (patients.length) {
+        sc.notes.add('passive');
+        sources = sc.agentsOf(v);
+        targets = patients.flatMap((k) => sc.actorsAt(k));
+      } else {
+        sources = sc.subjectsOf(v);
+        targets = sc.targetsOfVerb(v);
+      }
+    }
+    // "talks between Iran and the US": each side is source and target of the other
+    const sides = sc.between(c.noun ? chain.slice(0, 2) : [c.tok]);
+    if (sides.length >= 2 && !sources.length) {
+      sources = sides;
+      sc.notes.add('between');
+    } else if (sides.length && !targets.length) targets = sides;
+    // parser slips ("today agreed", a subject attached elsewhere) leave a side empty: the nearest mention before
+    // the trigger in its clause, or after it in its own phrase, stands in, and the rule says so
+    if (!sources.length && !c.match.reverse) {
+      const near = sc.nearestBefore(c.tok, chain[chain.length - 1]);
+      if (near) {
+        sources = [near];
+        sc.notes.add('nearest');
+      }
+    }
+    if (!targets.length && !c.noun && sources.length <= 1) {
+      const near = sc.firstAfter(c.tok);
+      if (near && !sources.some((f) => f.mention === near.mention)) {
+        targets = [near];
+        sc.notes.add('nearest');
+      }
+    }
+    if (c.match.reverse) [sources, targets] = [targets, sources];
+    sources = dedupe(sources);
+    targets = dedupe(targets);
+    sources = sources.filter((f) => !targets.some((g) => g.mention === f.mention));
+    if (!sources.length && !targets.length) continue;
+
+    const modality = modalityFromParse(t, c.tok, c.noun);
+    const ann = sc.dateOf(chain);
+    const date = resolveEventDate(ann, ctx.dateline, modality === 'planned');
+    const location = sc.locationOf(c.noun ? chain.slice(0, 2) : [c.tok, ...t.children(c.tok, 'obj')]);
+    const speaker = sc.speakerOf(chain[chain.length - 1]);
+    // the main predication: its clause is the root, or the root is the speech verb reporting it
+    const topOf = chain[chain.length - 1];
+    const main = t.head(topOf) < 0 || (t.head(t.head(topOf)) < 0 && speaker.length > 0);
+    const trigStart = c.noun ? Math.min(c.tok, ...t.children(c.tok, 'compound').filter((k) => k < c.tok && c.sense.rest.includes(t.lower(k)))) : c.tok;
+    const rule = `dep:${c.noun ? 'noun' : 'verb'}:${c.match.rule}${[...sc.notes].map((n) => `+${n}`).join('')}`;
+
+    // one event per source ("Trump and Putin held separate calls with Netanyahu" is two calls); with no target and
+    // several sources the sources interact with each other
+    const pairs: [Found[], Found[]][] = [];
+    if (sources.length > 1 && !targets.length) {
+      for (const a of sources) pairs.push([[a], sources.filter((b) => b !== a)]);
+    } else if (sources.length) {
+      for (const a of sources) pairs.push([[a], targets]);
+    } else pairs.push([[], targets]);
+
+    for (const [src, tgt] of pairs) {
+      const draft: EventDraft = {
+        sentence: s,
+        trigger: [trigStart, c.tok + 1],
+        sources: src.map((f) => f.ref),
+        targets: tgt.map((f) => f.ref),
+        code: c.match.code,
+        modality,
+        date,
+        ...(location ? { location } : {}),
+        ...(speaker.length ? { attribution: { speaker: speaker[0].ref, text: speaker[0].ref.text } } : {}),
+        rule,
+        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
+      };
+      const e = draftToEvent(doc, ctx, draft);
+      if (e) events.push(e);
+    }
+  }
+  return events;
+}
+
+export const eventStage: Stage<ExtractContext> = {
+  name: 'events',
+  version: '3',
+  needs: ['tokens', 'sentences', 'mentions', 'dates'],
+  sets: ['events'],
+  run(doc: Doc, ctx: ExtractContext): void {
+    if (!ctx.resources.verbs || !ctx.resources.cameo) return;
+    const contextCountries = new Set(ctx.mentions.map((m) => m.entry?.country).filter((c): c is string => !!c));
+    const parsed = doc.layers.has('deps');
+    for (let s = 0; s < doc.sentenceCount; s++) {
+      const sp = doc.sentence(s);
+      const tree = parsed ? new SentenceTree(doc, sp.start, sp.end) : undefined;
+      let events = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : [];
+      // a sentence the parse codes nothing in (no parse, or a parse the patterns do not fit) still gets the surface
+      // coder's reading, with its own, lower calibrated confidence
+      if (!events.length) events = codeSentenceSurface(doc, ctx, s, contextCountries, !!tree?.parsed);
+      pushEvents(ctx, events);
+    }
+  },
+};

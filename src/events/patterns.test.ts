@@ -1,0 +1,71 @@
+// Without a parse the stage falls back to surface patterns and lexical modality, so extraction keeps working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../pipeline/extract.js';
+import { loadResources } from '../resources/load.js';
+import { modalityFromWords } from './modality.js';
+import { pushEvents } from './emit.js';
+import { newContext } from '../pipeline/context.js';
+import type { Event } from '../schema/extraction.js';
+
+test('unparsed text is coded by the surface fallback, labelled as such', () => {
+  const { ctx } = analyze('Israel attacked Iran on Saturday.', loadResources(), '2025-06-16');
+  const e = ctx.events.find((x) => x.plover.type === 'ASSAULT');
+  assert.ok(e, JSON.stringify(ctx.events));
+  assert.match(e.rule, /^surface:/);
+  assert.equal(e.source[0]?.country, 'ISR');
+  assert.equal(e.target[0]?.country, 'IRN');
+  assert.equal(e.date.value, '2025-06-14');
+});
+
+test('surface passive: "X was attacked by Y" makes Y the source', () => {
+  const { ctx } = analyze('Syria was attacked by Israel on Monday.', loadResources(), '2025-06-16');
+  const e = ctx.events.find((x) => x.plover.type === 'ASSAULT');
+  assert.ok(e, JSON.stringify(ctx.events));
+  assert.equal(e.source[0]?.country, 'ISR');
+  assert.equal(e.target[0]?.country, 'SYR');
+});
+
+test('speech verbs alone give no event (CAMEO 01 has no PLOVER type)', () => {
+  const { ctx } = analyze('Iran said nothing.', loadResources(), '2025-06-16');
+  assert.equal(ctx.events.length, 0);
+});
+
+const LEX: { words: string; trigger: string; want: string }[] = [
+  { words: 'the talks were canceled', trigger: 'talks', want: 'canceled' },
+  { words: 'trump called off the meeting', trigger: 'meeting', want: 'canceled' },
+  { words: 'russia denied that it attacked ukraine', trigger: 'attacked', want: 'denied' },
+  { words: 'israel did not attack iran', trigger: 'attack', want: 'negated' },
+  { words: 'iran will talk as long as sanctions end', trigger: 'sanctions', want: 'conditional' },
+  { words: 'iran may meet the envoy', trigger: 'meet', want: 'hypothetical' },
+  { words: 'trump will meet putin', trigger: 'meet', want: 'planned' },
+  { words: 'trump met putin', trigger: 'met', want: 'asserted' },
+];
+for (const c of LEX) {
+  test(`lexical modality: "${c.words}" → ${c.want}`, () => {
+    const ws = c.words.split(' ');
+    const i = ws.indexOf(c.trigger);
+    assert.equal(modalityFromWords(ws, i, i + 1), c.want);
+  });
+}
+
+test('identical events in one sentence are kept once, with the higher confidence', () => {
+  const ctx = newContext(loadResources());
+  const base = {
+    id: '', sentence: 0, trigger: { text: 'met', start: 6, end: 9 }, source: [{ actor: 'USA', text: 'U.S.', code: 'USA', country: 'USA', org: null }],
+    target: [], cameo: '040', quadClass: 1, goldstein: 1, plover: { type: 'CONSULT' }, date: { value: null, precision: 'none', basis: 'dateline' },
+    modality: 'asserted', confidence: 0.5, evidence: { text: 'U.S. met', start: 0, end: 9 }, rule: 'x',
+  } as Event;
+  pushEvents(ctx, [{ ...base }, { ...base, confidence: 0.7 }, { ...base, modality: 'planned' }]);
+  assert.equal(ctx.events.length, 2);
+  assert.equal(ctx.events[0].confidence, 0.7);
+  assert.deepEqual(ctx.events.map((e) => e.id), ['e1', 'e2']);
+});
+
+test('an event inside a direct quote is attributed to the quote', () => {
+  const { ctx } = analyze('"Israel attacked Syria," Iran said.', loadResources(), '2025-06-16');
+  const e = ctx.events.find((x) => x.plover.type === 'ASSAULT');
+  assert.ok(e && ctx.quotes.length === 1, JSON.stringify({ events: ctx.events, quotes: ctx.quotes }));
+  assert.equal(e.attribution?.quote, ctx.quotes[0].id);
+  assert.equal(e.attribution?.speaker?.country, 'IRN');
+});
