@@ -5,6 +5,7 @@ import { findDates } from '../annotate/dates.js';
 import { gazetteerStage } from '../actors/gazetteer.js';
 import { patternEventStage } from '../events/patterns.js';
 import { quoteStage } from '../quotes/quotes.js';
+import { attributionStage } from '../quotes/attribution.js';
 import type { Doc } from '../text/doc.js';
 import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
 import { newContext, type ExtractContext, type Resources } from './context.js';
@@ -39,7 +40,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, patternEventStage, quoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, gazetteerStage, patternEventStage, quoteStage, attributionStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

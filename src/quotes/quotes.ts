@@ -1,55 +1,485 @@
-// First quote layer: direct quotations between quotation marks, with the speaker taken from a nearby
-// "X said" / "said X" cue. The attribution issue deepens this (indirect speech, anonymity, media).
+// The quote stage: direct quotations and indirect (reported) speech, each with its speaker, cue and medium.
+// Rules over tokens work without a parser; when the dependency layer is present the cue's nsubj and ccomp
+// are preferred for the speaker and the reported clause.
 import type { Doc } from '../text/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { ExtractContext } from '../pipeline/context.js';
 import type { Quote } from '../schema/extraction.js';
-import { actorRef } from '../events/patterns.js';
+import { lineBreakBefore, lower, rangeOf, speechSentences } from './clauses.js';
+import { findQuotePieces, type QuotePiece } from './direct.js';
+import { describeSpeaker, skipCueModifiersLeft, speakerLeftOf, speakerRightOf, type AntecedentHistory, type SpeakerInfo } from './speaker.js';
+import { mediumIn, outletAt } from './medium.js';
+import {
+  ADDRESSEE_CUES, OBJECT_CONTENT_CUES, PARTICIPLE_CUES, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_CUES, TIME_WORDS,
+} from './lexicon.js';
+import { dependencyCue } from './deps.js';
 
-const CUES = new Set(['said', 'says', 'told', 'wrote', 'added', 'stated', 'warned', 'declared', 'insisted', 'tweeted', 'posted']);
-const OPEN = new Set(['"', '“']);
-const CLOSE = new Set(['"', '”']);
+/** A quotation or reported clause before its speaker is resolved. */
+export interface Found {
+  kind: 'direct' | 'indirect';
+  start: number;
+  end: number;
+  /** Token range of the cue words, when there is one. */
+  cue?: [number, number];
+  /** Token range of the speaker phrase. */
+  speaker?: [number, number];
+  /** Tokens to search for a medium. */
+  around?: [number, number];
+  /** Direct pieces of one quotation share their speaker. */
+  group?: number;
+  /** Take the speaker of the previous attributed quote (a quote paragraph continuing an earlier one). */
+  inherit?: boolean;
+  /** A medium implied by the cue itself ("tweeted"). */
+  cueMedium?: string;
+}
+
+/** Cues that need an explicit "that" or colon before a reported clause (they have other, non-speech uses). */
+const NEEDS_THAT = new Set([
+  'reported', 'reports', 'posted', 'posts', 'charged', 'continued', 'concluded', 'indicated', 'signaled', 'signalled',
+  'observed', 'estimated', 'agreed', 'revealed', 'disclosed', 'hinted', 'recalled', 'wondered', 'mused', 'admitted',
+  'admits', 'conceded', 'maintained', 'responded', 'replied', 'countered', 'remarked', 'predicted', 'promised',
+  'pledged', 'vowed', 'vows', 'threatened', 'asked', 'asks', 'demanded', 'demands', 'joked', 'quipped', 'boasted',
+  'lamented', 'announced', 'announces', 'confirmed', 'confirms', 'denied', 'denies', 'stated',
+]);
+/** Cues whose object may be the content without "that" ("denied any wrongdoing", "urged Iran to ..."). */
+const OBJECT_OK = new Set([...OBJECT_CONTENT_CUES, 'denied', 'denies', 'confirmed', 'confirms', 'announced', 'announces', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'predicted', 'demanded', 'demands']);
+const CUE_MEDIUM: Record<string, string> = { tweeted: 'Twitter', tweets: 'Twitter' };
+const ADDRESSEES = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'supporters', 'senators', 'congress', 'parliament', 'legislators', 'voters', 'investigators', 'officials', 'students', 'donors', 'delegates', 'attendees', 'residents', 'members']);
+const MEDIUM_PREPS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to']);
+
+function isCueWord(doc: Doc, i: number): boolean {
+  const t = doc.textOf(i);
+  return /^\p{Ll}/u.test(t) && SPEECH_CUES.has(lower(doc, i));
+}
+
+function isQuoteMark(doc: Doc, i: number): boolean {
+  const t = doc.textOf(i);
+  return QUOTE_OPEN.has(t) || QUOTE_CLOSE.has(t);
+}
+
+function wordCount(doc: Doc, startChar: number, endChar: number): number {
+  let n = 0;
+  for (let i = doc.tokenAtOrAfter(startChar); i < doc.length && doc.start[i] < endChar; i++) if (/[\p{L}\p{N}]/u.test(doc.textOf(i))) n++;
+  return n;
+}
+
+/** Last token index of a sentence before its final punctuation and closing marks. */
+function contentEnd(doc: Doc, lo: number, hi: number): number {
+  let e = hi;
+  while (e > lo && /^[.!?”"’)\]»:;,—–-]+$/.test(doc.textOf(e - 1))) e--;
+  // keep a closing mark that closes a quotation opened inside the content
+  let opens = 0;
+  for (let i = lo; i < e; i++) {
+    const t = doc.textOf(i);
+    if (t === '“') opens++;
+    else if (t === '”') opens--;
+  }
+  if (opens > 0) {
+    for (let i = e; i < hi; i++) if (doc.textOf(i) === '”') return i + 1;
+  }
+  return e;
+}
+
+/** A speech tag right after a quotation's closing mark: `,” he said` / `,” said Smith` / `,” according to X`. */
+function tagAfter(doc: Doc, close: number, hi: number): { cue: [number, number]; speaker: [number, number] | null } | null {
+  let i = close + 1;
+  while (i < hi && (doc.textOf(i) === ',' || doc.textOf(i) === '—' || doc.textOf(i) === '–')) i++;
+  for (let k = i; k < Math.min(hi, i + 14); k++) {
+    const t = doc.textOf(k);
+    if (isQuoteMark(doc, k) || t === ';' || (t === '.' && k > i && !(doc.end[k - 1] === doc.start[k] && /^[A-Z][a-z]?$|^[A-Z]\.[A-Z]$/.test(doc.textOf(k - 1))))) return null;
+    const l = lower(doc, k);
+    if (l === 'according' && k + 1 < hi && lower(doc, k + 1) === 'to') {
+      return { cue: [k, k + 2], speaker: speakerRightOf(doc, k + 2, hi) };
+    }
+    if (!isCueWord(doc, k) && !PARTICIPLE_CUES.has(l)) continue;
+    if (k === i || skipCueModifiersLeft(doc, i, k) === i) {
+      // inverted: `,” said Smith`
+      return { cue: [k, k + 1], speaker: speakerRightOf(doc, k + 1, hi) };
+    }
+    const sp = speakerLeftOf(doc, i, k);
+    if (!sp) return null;
+    return { cue: [skipCueModifiersLeft(doc, sp[1], k), k + 1], speaker: sp };
+  }
+  return null;
+}
+
+/** A speech tag leading into a quotation: `X said: “` / `X told reporters, “` / `X said in a statement: “`. */
+function tagBefore(doc: Doc, open: number, lo: number): { cue: [number, number]; speaker: [number, number] | null } | null {
+  if (open - 1 < lo) return null;
+  const prev = doc.textOf(open - 1);
+  if (prev !== ':' && prev !== ',') return null;
+  for (let k = open - 2; k >= lo && open - k < 14; k--) {
+    if (isQuoteMark(doc, k)) return null;
+    const l = lower(doc, k);
+    if (l === 'to' && k > lo && lower(doc, k - 1) === 'according') {
+      return { cue: [k - 1, k + 1], speaker: speakerRightOf(doc, k + 1, open - 1) };
+    }
+    if (!isCueWord(doc, k) && !PARTICIPLE_CUES.has(l)) continue;
+    const sp = speakerLeftOf(doc, lo, k);
+    if (sp) return { cue: [skipCueModifiersLeft(doc, sp[1], k), k + 1], speaker: sp };
+    const right = speakerRightOf(doc, k + 1, open - 1);
+    return { cue: [k, k + 1], speaker: right };
+  }
+  return null;
+}
+
+/** Finds direct quotations and their speech tags. Returns them with the cue tokens they used. */
+export function directQuotes(doc: Doc, sents: [number, number][], pieces: QuotePiece[]): { found: Found[]; usedCues: Set<number> } {
+  const found: Found[] = [];
+  const usedCues = new Set<number>();
+  const groups = new Map<number, QuotePiece[]>();
+  for (const p of pieces) {
+    const g = groups.get(p.group);
+    if (g) g.push(p);
+    else groups.set(p.group, [p]);
+  }
+  // a quotation interrupted by its tag (“We will respond,” he said, “and soon.”) is one statement
+  const list = [...groups.values()];
+  const merged: QuotePiece[][] = [];
+  for (const g of list) {
+    const last = merged[merged.length - 1];
+    if (last) {
+      const a = last[last.length - 1], b = g[0];
+      if (a.closeTok >= 0 && b.openTok > a.closeTok && b.openTok - a.closeTok <= 12 && !lineBreakBefore(doc, b.openTok)) {
+        const between = doc.text.slice(doc.end[a.closeTok], doc.start[b.openTok]);
+        const s = sents[rangeOf(sents, a.closeTok)];
+        const tag = tagAfter(doc, a.closeTok, s[1]);
+        if (tag && tag.cue[1] <= b.openTok && /,\s*$/.test(between) && /^\s*\p{Ll}/u.test(doc.text.slice(b.start, b.end))) {
+          last.push(...g);
+          continue;
+        }
+      }
+    }
+    merged.push([...g]);
+  }
+  let groupId = 0;
+  for (const g of merged) {
+    groupId++;
+    let tag: { cue: [number, number]; speaker: [number, number] | null } | null = null;
+    let around: [number, number] | undefined;
+    for (const p of g) {
+      if (tag) break;
+      const sOpen = sents[rangeOf(sents, p.openTok)];
+      const tb = tagBefore(doc, p.openTok, sOpen[0]);
+      if (tb) {
+        tag = tb;
+        around = [tb.speaker ? Math.min(tb.speaker[0], tb.cue[0]) : tb.cue[0], p.openTok];
+        break;
+      }
+      if (p.closeTok >= 0) {
+        const sClose = sents[rangeOf(sents, p.closeTok)];
+        const ta = tagAfter(doc, p.closeTok, sClose[1]);
+        if (ta) {
+          tag = ta;
+          around = [p.closeTok + 1, sClose[1]];
+        }
+      }
+    }
+    const words = g.reduce((n, p) => n + wordCount(doc, p.start, p.end), 0);
+    const first = g[0];
+    const sFirst = sents[rangeOf(sents, first.openTok)];
+    const startsSentence = first.openTok === sFirst[0] || lineBreakBefore(doc, first.openTok);
+    if (!tag && words <= 3) continue; // scare quotes and titles are not speech
+    if (tag) usedCues.add(tag.cue[0]);
+    for (const p of g) {
+      found.push({
+        kind: 'direct',
+        start: p.start,
+        end: p.end,
+        group: groupId,
+        ...(tag ? { cue: tag.cue, ...(tag.speaker ? { speaker: tag.speaker } : {}), around } : {}),
+        inherit: !tag && startsSentence,
+        cueMedium: tag ? CUE_MEDIUM[lower(doc, tag.cue[0])] : undefined,
+      });
+    }
+  }
+  return { found, usedCues };
+}
+
+/** Where the reported clause starts after a cue ending at token r; -1 when the cue does not introduce one. */
+function clauseStart(doc: Doc, cue: number, r: number, hi: number): number {
+  const l = lower(doc, cue);
+  // "that" within a few words: "said on Monday that", "told reporters in Tehran that"
+  for (let k = r; k < Math.min(hi, r + 12); k++) {
+    const w = lower(doc, k);
+    if (w === 'that' && k + 1 < hi) return k + 1;
+    if (w === '.' || w === ';' || isCueWord(doc, k) || w === 'who' || w === 'which' || isQuoteMark(doc, k)) break;
+    if (w === ',' && k > r && !MEDIUM_PREPS.has(lower(doc, r)) && !TIME_WORDS.has(lower(doc, r))) break;
+  }
+  if (r < hi && (doc.textOf(r) === ':' || doc.textOf(r) === ',')) return r + 1 < hi && !isQuoteMark(doc, r + 1) ? r + 1 : -1;
+  if (NEEDS_THAT.has(l) && !OBJECT_OK.has(l)) return -1;
+  let k = r;
+  // skip the addressee of "told" and time or medium phrases: "told Axios on Friday the talks ..."
+  if (ADDRESSEE_CUES.has(l)) {
+    if (k < hi && ADDRESSEES.has(lower(doc, k))) k++;
+    else if (k < hi && /^\p{Lu}/u.test(doc.textOf(k))) {
+      const o = outletAt(doc, k, hi);
+      if (o) k = o.end;
+      else while (k < hi && /^\p{Lu}/u.test(doc.textOf(k))) k++;
+    } else if (k < hi && /^(?:the|a|his|her|their)$/.test(lower(doc, k))) {
+      let j = k + 1;
+      while (j < hi && j - k < 5 && !/^(?:to|that|in|on|at|,)$/.test(lower(doc, j))) j++;
+      if (j < hi && lower(doc, j) !== 'that') k = j;
+    }
+    if (k < hi && lower(doc, k) === 'to' && (l === 'told' || l === 'tells')) return k;
+  }
+  for (let guard = 0; guard < 8 && k < hi; guard++) {
+    const w = lower(doc, k);
+    if (TIME_WORDS.has(w) || w === ',') {
+      k++;
+      continue;
+    }
+    if ((w === 'on' || w === 'in' || w === 'at' || w === 'during') && k + 1 < hi) {
+      // a medium or time phrase before the clause: "said in a statement", "said on Friday", "wrote on X"
+      const m = mediumIn(doc, k, Math.min(hi, k + 6));
+      const next = lower(doc, k + 1);
+      if (m || TIME_WORDS.has(next) || /^(?:a|an|the|his|her|its|their)$/.test(next)) {
+        let j = k + 1;
+        while (j < hi && j - k < 7 && !/^(?:,|that)$/.test(lower(doc, j))) j++;
+        if (j < hi && (lower(doc, j) === ',' || lower(doc, j) === 'that')) {
+          k = j + 1;
+          continue;
+        }
+        if (m && /^\p{Lu}/u.test(doc.textOf(k + 1))) {
+          // "wrote on Truth Social the talks were over": skip the platform's capitalised words
+          let j2 = k + 1;
+          while (j2 < hi && /^\p{Lu}/u.test(doc.textOf(j2))) j2++;
+          k = j2;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (k >= hi) return -1;
+  const w = lower(doc, k);
+  // a pronoun or noun after "said" starts a clause; a preposition or a full stop does not
+  if (/^(?:to|of|for|with|by|about|from|into|in|on|at|and|or|but|as|he|she|they|it)$/.test(w) && !(w in PRONOUNS)) {
+    if (!(OBJECT_OK.has(l) && w === 'to')) return -1;
+  }
+  if (/^[.!?;)]$/.test(w)) return -1;
+  return k;
+}
+
+/** True when nothing but a speaker phrase, time or medium words follow the cue to the end of the sentence. */
+function tailIsTag(doc: Doc, from: number, hi: number): boolean {
+  const end = contentEnd(doc, from, hi);
+  for (let k = from; k < end; k++) {
+    const w = lower(doc, k);
+    if (w === 'that' || isQuoteMark(doc, k) || w === ':') return false;
+  }
+  return end - from <= 12;
+}
+
+/** Reported speech in a sentence: "X said (that) ...", "..., X said", "according to X, ...". */
+export function indirectQuotes(
+  doc: Doc,
+  sents: [number, number][],
+  insideQuote: (tok: number) => boolean,
+  blocked: (tok: number) => boolean,
+  usedCues: Set<number>,
+): Found[] {
+  const out: Found[] = [];
+  const hasDeps = doc.layers.has('deps');
+  for (const [lo, hi] of sents) {
+    let k = lo;
+    let sentenceSubject: [number, number] | null = null;
+    while (k < hi) {
+      if (insideQuote(k) || usedCues.has(k)) {
+        k++;
+        continue;
+      }
+      const l = lower(doc, k);
+      // "according to X, content" / "content, according to X"
+      if (l === 'according' && k + 1 < hi && lower(doc, k + 1) === 'to') {
+        const sp = speakerRightOf(doc, k + 2, hi);
+        if (sp) {
+          const before = contentEnd(doc, lo, k);
+          const afterComma = sp[1] < hi && doc.textOf(sp[1]) === ',' ? sp[1] + 1 : -1;
+          const firstWords = k - lo <= 1;
+          let cs = -1, ce = -1;
+          if (firstWords && afterComma > 0) {
+            cs = afterComma;
+            ce = contentEnd(doc, cs, hi);
+          } else if (before - lo >= 3) {
+            cs = lo;
+            ce = before;
+          }
+          if (cs >= 0 && ce - cs >= 3) {
+            out.push(makeFound(doc, cs, ce, [k, k + 2], sp, [k, Math.min(hi, sp[1] + 8)]));
+            k = Math.max(sp[1], firstWords ? hi : k + 2);
+            continue;
+          }
+        }
+        k += 2;
+        continue;
+      }
+      const participle = PARTICIPLE_CUES.has(l) && k > lo && doc.textOf(k - 1) === ',';
+      if (!isCueWord(doc, k) && !participle) {
+        k++;
+        continue;
+      }
+      // the parse, when there is one, names the subject and the clause directly
+      if (hasDeps) {
+        const dc = dependencyCue(doc, k, lo, hi);
+        if (dc && dc.content[1] - dc.content[0] >= 3) {
+          const [cs, ce] = dc.content;
+          const endTok = contentEnd(doc, cs, ce);
+          if (endTok - cs >= 2 && !blockedRange(blocked, cs, endTok)) {
+            out.push(makeFound(doc, cs, endTok, [k, k + 1], dc.subject, [dc.subject ? dc.subject[0] : k, cs]));
+            k = endTok;
+            continue;
+          }
+        }
+      }
+      let speaker: [number, number] | null = participle ? sentenceSubject ?? subjectAtStart(doc, lo, k) : speakerLeftOf(doc, lo, k);
+      const left = speaker;
+      const cueStart = speaker && !participle ? skipCueModifiersLeft(doc, speaker[1], k) : k;
+      // pattern B: "content, X said." / "content, said X."
+      const right = !left ? speakerRightOf(doc, k + 1, hi) : null;
+      const commaBefore = left ? left[0] - 1 : cueStart - 1;
+      const tagOnly = tailIsTag(doc, right ? right[1] : k + 1, hi);
+      if (!participle && commaBefore > lo && doc.textOf(commaBefore) === ',' && tagOnly && (left || right)) {
+        const ce = contentEnd(doc, lo, commaBefore);
+        if (ce - lo >= 3 && !blockedRange(blocked, lo, ce)) {
+          out.push(makeFound(doc, lo, ce, [cueStart, k + 1], left ?? right, [k, hi]));
+        }
+        k = hi;
+        continue;
+      }
+      if (!left && right && !participle) speaker = null;
+      if (!speaker) {
+        k++;
+        continue;
+      }
+      if (!participle) sentenceSubject = speaker;
+      const cs = clauseStart(doc, k, k + 1, hi);
+      if (cs < 0) {
+        k++;
+        continue;
+      }
+      let ce = contentEnd(doc, cs, hi);
+      // the clause ends before a trailing "according to" or a direct quotation already taken
+      for (let j = cs; j < ce; j++) {
+        if (lower(doc, j) === ',' && j + 2 < ce && lower(doc, j + 1) === 'according' && lower(doc, j + 2) === 'to') {
+          ce = j;
+          break;
+        }
+        if (blocked(j)) {
+          ce = j;
+          while (ce > cs && /^[,:;—–-]$|^[“"]$/.test(doc.textOf(ce - 1))) ce--;
+          break;
+        }
+      }
+      if (ce - cs >= 2) out.push(makeFound(doc, cs, ce, [cueStart, k + 1], speaker, [speaker[0], cs]));
+      k = ce;
+    }
+  }
+  return out;
+}
+
+function blockedRange(blocked: (tok: number) => boolean, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (blocked(i)) return true;
+  return false;
+}
+
+/** The noun phrase a sentence opens with: the subject a participle cue ("..., saying ...") shares. */
+function subjectAtStart(doc: Doc, lo: number, hi: number): [number, number] | null {
+  let e = lo;
+  while (e < hi && e - lo < 8) {
+    const t = doc.textOf(e);
+    if (/^\p{Ll}/u.test(t) && !/^(?:of|the|a|an|for|and|'s)$/.test(t.toLowerCase().replace('’', "'"))) break;
+    if (/^[^\p{L}\p{N}]+$/u.test(t) && t !== '.' && t !== "'s") break;
+    e++;
+  }
+  return e > lo ? [lo, e] : null;
+}
+
+function makeFound(doc: Doc, cs: number, ce: number, cue: [number, number], speaker: [number, number] | null, around: [number, number]): Found {
+  return {
+    kind: 'indirect',
+    start: doc.start[cs],
+    end: doc.end[ce - 1],
+    cue,
+    ...(speaker ? { speaker } : {}),
+    around,
+    cueMedium: CUE_MEDIUM[lower(doc, cue[0])],
+  };
+}
+
+/** Runs the detectors and resolves speakers in text order, so pronouns can look back at earlier speakers. */
+export function findQuotes(doc: Doc, ctx: ExtractContext): Quote[] {
+  const sents = speechSentences(doc);
+  const pieces = findQuotePieces(doc);
+  const { found: direct, usedCues } = directQuotes(doc, sents, pieces);
+  // tokens inside quotation marks are the quoted person's words, not the reporter's
+  const inside = new Uint8Array(doc.length);
+  for (const p of pieces) {
+    const a = p.openTok, b = p.closeTok >= 0 ? p.closeTok : doc.tokenAtOrAfter(p.end);
+    for (let i = a; i <= Math.min(b, doc.length - 1); i++) inside[i] = 1;
+  }
+  const taggedDirect = new Uint8Array(doc.length);
+  for (const f of direct) {
+    if (!f.cue) continue;
+    for (let i = doc.tokenAtOrAfter(f.start); i < doc.length && doc.start[i] < f.end; i++) taggedDirect[i] = 1;
+  }
+  for (const c of usedCues) taggedDirect[c] = 1;
+  const indirect = indirectQuotes(doc, sents, (t) => inside[t] === 1, (t) => taggedDirect[t] === 1, usedCues);
+  // a partial quotation inside a reported clause is part of that statement, not a second one
+  const kept = direct.filter((d) => d.cue || !indirect.some((q) => q.start <= d.start && q.end >= d.end));
+  const all = [...kept, ...indirect].sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const history: AntecedentHistory = { speakers: [] };
+  const quotes: Quote[] = [];
+  const byGroup = new Map<number, SpeakerInfo | null>();
+  let lastAttributed: { info: SpeakerInfo | null; quote: Quote } | null = null;
+  for (const f of all) {
+    let info: SpeakerInfo | null = null;
+    if (f.group !== undefined && byGroup.has(f.group)) info = byGroup.get(f.group) ?? null;
+    else if (f.speaker) info = describeSpeaker(doc, ctx, f.speaker[0], f.speaker[1], history);
+    let medium = info?.medium;
+    if (f.around) medium = mediumIn(doc, f.around[0], f.around[1]) ?? medium;
+    medium = medium ?? f.cueMedium;
+    let inherited = false;
+    if (!info && !f.cue && f.inherit && lastAttributed && lastAttributed.info && nearEnough(doc, lastAttributed.quote.end, f.start)) {
+      info = lastAttributed.info;
+      medium = medium ?? lastAttributed.quote.medium;
+      inherited = true;
+    }
+    if (f.group !== undefined && !byGroup.has(f.group)) byGroup.set(f.group, info);
+    if (f.kind === 'direct' && !info && !f.cue && wordCount(doc, f.start, f.end) < 5) continue;
+    const q: Quote = {
+      id: `q${quotes.length + 1}`,
+      kind: f.kind,
+      text: doc.text.slice(f.start, f.end),
+      start: f.start,
+      end: f.end,
+      speaker: info?.ref ?? null,
+      ...(info ? { speakerText: inherited ? info.text : info.text, speakerSpan: { start: info.start, end: info.end } } : {}),
+      anonymous: info?.anonymous ?? false,
+      ...(f.cue ? { cue: { text: doc.text.slice(doc.start[f.cue[0]], doc.end[f.cue[1] - 1]), start: doc.start[f.cue[0]], end: doc.end[f.cue[1] - 1] } } : {}),
+      ...(medium ? { medium } : {}),
+    };
+    quotes.push(q);
+    if (info && !inherited && !info.pronoun) history.speakers.push(info);
+    else if (info && info.pronoun && info.ref) history.speakers.push({ ...info, pronoun: false, token: info.token });
+    if (info) lastAttributed = { info, quote: q };
+  }
+  return quotes;
+}
+
+/** A continuing quotation paragraph is close to the last attributed one: at most one paragraph in between. */
+function nearEnough(doc: Doc, prevEnd: number, start: number): boolean {
+  const gap = doc.text.slice(prevEnd, start);
+  return (gap.match(/\n\s*\S/g) ?? []).length <= 1;
+}
 
 export const quoteStage: Stage<ExtractContext> = {
-  name: 'quotes-direct',
-  version: '1',
+  name: 'quotes',
+  version: '2',
   needs: ['tokens', 'sentences', 'mentions'],
   sets: ['quotes'],
   run(doc: Doc, ctx: ExtractContext): void {
-    for (let i = 0; i < doc.length; i++) {
-      const t = doc.textOf(i);
-      if (!OPEN.has(t)) continue;
-      let j = i + 1;
-      while (j < doc.length && !CLOSE.has(doc.textOf(j)) && j - i < 400) j++;
-      if (j >= doc.length || !CLOSE.has(doc.textOf(j)) || j - i < 3) continue;
-      // the cue is searched in a window after the closing mark, then before the opening one
-      let cue = -1;
-      for (let k = j + 1; k < Math.min(doc.length, j + 8) && cue < 0; k++) if (CUES.has(doc.textOf(k).toLowerCase())) cue = k;
-      for (let k = i - 1; k >= Math.max(0, i - 10) && cue < 0; k--) if (CUES.has(doc.textOf(k).toLowerCase())) cue = k;
-      let speaker: Quote['speaker'] = null;
-      let speakerSpan: Quote['speakerSpan'];
-      if (cue >= 0) {
-        const near = ctx.mentions
-          .filter((m) => m.entry && Math.abs(m.start - cue) <= 6 && (m.end <= i || m.start > j))
-          .sort((a, b) => Math.abs(a.start - cue) - Math.abs(b.start - cue))[0];
-        if (near) {
-          speaker = actorRef(doc, near);
-          speakerSpan = { start: doc.start[near.start], end: doc.end[near.end - 1] };
-        }
-      }
-      const q: Quote = {
-        id: `q${ctx.quotes.length + 1}`,
-        kind: 'direct',
-        text: doc.text.slice(doc.start[i + 1], doc.end[j - 1]),
-        start: doc.start[i + 1],
-        end: doc.end[j - 1],
-        speaker,
-        anonymous: false,
-        ...(speaker && speakerSpan ? { speakerText: speaker.text, speakerSpan } : {}),
-        ...(cue >= 0 ? { cue: { text: doc.textOf(cue), start: doc.start[cue], end: doc.end[cue] } } : {}),
-      };
-      ctx.quotes.push(q);
-      i = j;
-    }
+    ctx.quotes.push(...findQuotes(doc, ctx));
   },
 };
