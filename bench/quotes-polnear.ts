@@ -42,6 +42,7 @@ function parseAnn(ann: string): Gold[] {
   for (const line of ann.split('\n')) {
     if (line.startsWith('T')) {
       const [id, mid, text] = line.split('\t');
+      if (!mid) continue;
       const sp = mid.indexOf(' ');
       const type = mid.slice(0, sp);
       const frags = mid.slice(sp + 1).split(';').map((f) => {
@@ -87,6 +88,7 @@ function overlaps(a: Frag, b: Frag): number {
 function main(): void {
   const argv = process.argv.slice(2);
   const split = argv.includes('--split') ? argv[argv.indexOf('--split') + 1] : 'dev';
+  const verbose = argv.includes('--verbose');
   const nExamples = argv.includes('--examples') ? Number(argv[argv.indexOf('--examples') + 1]) : 8;
   const dir = join(POLNEAR, split);
   if (!existsSync(dir)) {
@@ -127,7 +129,10 @@ function main(): void {
       const total = size(text, g.content);
       const covered = g.content.reduce((n, f) => n + countable(text, f.start, f.end, predMask), 0);
       if (total === 0 || covered / total < 0.5) {
-        if (misses.length < nExamples * 4) misses.push(`MISS [${g.cue}] ${g.content.map((f) => text.slice(f.start, f.end)).join(' … ').slice(0, 160)}`);
+        if (misses.length < nExamples * 4) {
+          const ctxText = verbose ? ` || ${text.slice(Math.max(0, g.content[0].start - 120), g.content[0].end + 20).replace(/\s+/g, ' ')}` : '';
+          misses.push(`MISS [${g.cue}] ${g.content.map((f) => text.slice(f.start, f.end)).join(' … ').slice(0, 160)}${ctxText}`);
+        }
         continue;
       }
       found++;
@@ -144,7 +149,8 @@ function main(): void {
       const span = best?.speakerSpan;
       if (span && g.source.some((s) => overlaps(s, span) > 0)) speakerRight++;
       else if (misses.length < nExamples * 4) {
-        misses.push(`SPEAKER gold=${g.source.map((s) => text.slice(s.start, s.end)).join('…')} pred=${best?.speakerText ?? '-'} [${g.cue}]`);
+        const ctxText = verbose && best ? ` || ${text.slice(Math.max(0, Math.min(best.start, g.source[0].start) - 60), Math.max(best.end, g.source[0].end) + 40).replace(/\s+/g, ' ')}` : '';
+        misses.push(`SPEAKER gold=${g.source.map((s) => text.slice(s.start, s.end)).join('…')} pred=${best?.speakerText ?? '-'} [${g.cue}]${ctxText}`);
       }
     }
     for (const q of quotes) {
@@ -154,7 +160,10 @@ function main(): void {
       const inSpeech = countable(text, q.start, q.end, speechMask);
       const ok = n > 0 && inGold / n >= 0.5;
       if (ok) predRight++;
-      else if (falses.length < nExamples * 4) falses.push(`FALSE ${q.kind} [${q.cue?.text ?? '-'}] ${q.text.slice(0, 140)}`);
+      else if (falses.length < nExamples * 4) {
+        const ctxText = verbose ? ` || ${text.slice(Math.max(0, q.start - 100), q.end + 30).replace(/\s+/g, ' ')}` : '';
+        falses.push(`FALSE ${q.kind} [${q.cue?.text ?? '-'}] ${q.text.slice(0, 140)}${ctxText}`);
+      }
       if (n > 0 && inSpeech / n >= 0.5) predRightSpeech++;
       if (q.kind === 'direct') {
         direct++;

@@ -35,7 +35,7 @@ test('the nsubj of the cue is the speaker and its ccomp, without "that", the con
 test('with a parse, indirect speech takes the ccomp as the reported clause', () => {
   const doc = parsed(words, heads, rels);
   doc.setSentences([0]);
-  const found = indirectQuotes(doc, [[0, doc.length]], () => false, () => false, new Set());
+  const found = indirectQuotes(doc, [[0, doc.length]], () => false, () => false, new Map());
   assert.equal(found.length, 1);
   assert.equal(doc.text.slice(found[0].start, found[0].end), 'talks will resume');
   assert.deepEqual(found[0].speaker, [0, 3]);

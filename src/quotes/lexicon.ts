@@ -13,11 +13,17 @@ export const SPEECH_CUES = new Set([
   'assured', 'reminded', 'informed', 'recalled', 'estimated', 'countered', 'charged', 'contended', 'observed',
   'remarked', 'agreed', 'threatened', 'demanded', 'demands', 'asserted', 'asserts', 'concluded', 'wondered',
   'joked', 'quipped', 'boasted', 'lamented', 'mused', 'continued', 'signaled', 'signalled', 'indicated',
-  'hinted', 'acknowledged', 'predicts', 'stated', 'writes', 'posts', 'tweets',
+  'hinted', 'predicts', 'posts', 'tweets', 'notes', 'recalls', 'replies', 'responds', 'cautions', 'concedes',
+  'complains', 'explains', 'announces', 'confirms', 'answered', 'answers', 'pointed', 'points',
 ]);
 
 /** Participles that continue the main clause's speaker: "..., saying that ...". */
-export const PARTICIPLE_CUES = new Set(['saying', 'adding', 'telling', 'warning', 'noting', 'arguing', 'insisting', 'stressing', 'writing', 'declaring', 'claiming', 'explaining', 'urging', 'accusing', 'calling']);
+export const PARTICIPLE_CUES = new Set([
+  'saying', 'adding', 'telling', 'warning', 'noting', 'arguing', 'insisting', 'stressing', 'writing', 'declaring',
+  'claiming', 'explaining', 'urging', 'accusing', 'asking', 'tweeting', 'posting', 'replying', 'responding',
+  'announcing', 'promising', 'vowing', 'suggesting', 'predicting', 'acknowledging', 'recalling', 'asserting',
+  'denying', 'confirming', 'emphasizing', 'reiterating', 'alleging', 'complaining', 'admitting', 'conceding',
+]);
 
 /** Cues whose first argument after the verb is the addressee, not the content ("told reporters that ..."). */
 export const ADDRESSEE_CUES = new Set(['told', 'tells', 'tell', 'assured', 'reminded', 'informed', 'telling', 'warned', 'warns', 'warning']);

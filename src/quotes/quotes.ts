@@ -39,8 +39,24 @@ const NEEDS_THAT = new Set([
   'observed', 'estimated', 'agreed', 'revealed', 'disclosed', 'hinted', 'recalled', 'wondered', 'mused', 'admitted',
   'admits', 'conceded', 'maintained', 'responded', 'replied', 'countered', 'remarked', 'predicted', 'promised',
   'pledged', 'vowed', 'vows', 'threatened', 'asked', 'asks', 'demanded', 'demands', 'joked', 'quipped', 'boasted',
-  'lamented', 'announced', 'announces', 'confirmed', 'confirms', 'denied', 'denies', 'stated',
+  'lamented', 'announced', 'announces', 'confirmed', 'confirms', 'denied', 'denies', 'stated', 'pointed', 'points',
 ]);
+/** Verbs of plain saying, whose complement is taken as reported speech without checking that it is a clause. */
+const CORE = new Set(['said', 'says', 'say', 'told', 'tells', 'tell', 'added', 'adds', 'wrote', 'writes', 'saying', 'adding', 'telling', 'writing']);
+const CLAUSE_MARK = new Set([
+  'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have', 'had',
+  'did', 'does', 'do', "n't", 'not', 'to', 'of', 'be', 'been', "'s", "'re", "'ll", "'d", 'he', 'she', 'they', 'it', 'we', 'i', 'you',
+]);
+
+/** True when tokens [a, b) look like a clause or an infinitive rather than a bare noun phrase ("declared war"). */
+function clauseLike(doc: Doc, a: number, b: number, objectCue = false): boolean {
+  for (let i = a; i < Math.min(b, a + 15); i++) {
+    const w = lower(doc, i);
+    if ((w === 'to' || w === 'of') && !objectCue) continue;
+    if (CLAUSE_MARK.has(w) || /'(?:s|re|ll|d|ve)$/.test(w) || /n't$/.test(w)) return true;
+  }
+  return false;
+}
 /** Cues whose object may be the content without "that" ("denied any wrongdoing", "urged Iran to ..."). */
 const OBJECT_OK = new Set([...OBJECT_CONTENT_CUES, 'denied', 'denies', 'confirmed', 'confirms', 'announced', 'announces', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'predicted', 'demanded', 'demands']);
 const CUE_MEDIUM: Record<string, string> = { tweeted: 'Twitter', tweets: 'Twitter' };
@@ -80,6 +96,18 @@ function contentEnd(doc: Doc, lo: number, hi: number): number {
   return e;
 }
 
+/** True when most words in [a, b) are capitalised, as in a title. */
+function titleCase(doc: Doc, a: number, b: number): boolean {
+  let words = 0, caps = 0;
+  for (let i = doc.tokenAtOrAfter(a); i < doc.length && doc.start[i] < b; i++) {
+    const t = doc.textOf(i);
+    if (!/^\p{L}/u.test(t)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(t)) caps++;
+  }
+  return words > 0 && caps / words >= 0.6;
+}
+
 /** A speech tag right after a quotation's closing mark: `,” he said` / `,” said Smith` / `,” according to X`. */
 function tagAfter(doc: Doc, close: number, hi: number): { cue: [number, number]; speaker: [number, number] | null } | null {
   let i = close + 1;
@@ -115,6 +143,7 @@ function tagBefore(doc: Doc, open: number, lo: number): { cue: [number, number];
       return { cue: [k - 1, k + 1], speaker: speakerRightOf(doc, k + 1, open - 1) };
     }
     if (!isCueWord(doc, k) && !PARTICIPLE_CUES.has(l)) continue;
+    if (PARTICIPLE_CUES.has(l) && k > lo && doc.textOf(k - 1) === ',') return { cue: [k, k + 1], speaker: subjectAtStart(doc, lo, k) };
     const sp = speakerLeftOf(doc, lo, k);
     if (sp) return { cue: [skipCueModifiersLeft(doc, sp[1], k), k + 1], speaker: sp };
     const right = speakerRightOf(doc, k + 1, open - 1);
@@ -124,9 +153,10 @@ function tagBefore(doc: Doc, open: number, lo: number): { cue: [number, number];
 }
 
 /** Finds direct quotations and their speech tags. Returns them with the cue tokens they used. */
-export function directQuotes(doc: Doc, sents: [number, number][], pieces: QuotePiece[]): { found: Found[]; usedCues: Set<number> } {
+export function directQuotes(doc: Doc, sents: [number, number][], pieces: QuotePiece[]): { found: Found[]; usedCues: Map<number, [number, number] | null> } {
   const found: Found[] = [];
-  const usedCues = new Set<number>();
+  // cue token -> the speaker phrase a quotation took from it, so a later "..., adding" can share the speaker
+  const usedCues = new Map<number, [number, number] | null>();
   const groups = new Map<number, QuotePiece[]>();
   for (const p of pieces) {
     const g = groups.get(p.group);
@@ -166,7 +196,9 @@ export function directQuotes(doc: Doc, sents: [number, number][], pieces: QuoteP
         around = [tb.speaker ? Math.min(tb.speaker[0], tb.cue[0]) : tb.cue[0], p.openTok];
         break;
       }
-      if (p.closeTok >= 0) {
+      // a tag after a quotation inside a sentence belongs to the whole sentence (reported speech), not the quote
+      const pieceStarts = p.openTok === sOpen[0] || lineBreakBefore(doc, p.openTok) || p !== g[0] || wordCount(doc, p.start, p.end) > 6;
+      if (p.closeTok >= 0 && pieceStarts) {
         const sClose = sents[rangeOf(sents, p.closeTok)];
         const ta = tagAfter(doc, p.closeTok, sClose[1]);
         if (ta) {
@@ -180,7 +212,11 @@ export function directQuotes(doc: Doc, sents: [number, number][], pieces: QuoteP
     const sFirst = sents[rangeOf(sents, first.openTok)];
     const startsSentence = first.openTok === sFirst[0] || lineBreakBefore(doc, first.openTok);
     if (!tag && words <= 3) continue; // scare quotes and titles are not speech
-    if (tag) usedCues.add(tag.cue[0]);
+    if (!tag && titleCase(doc, first.start, g[g.length - 1].end)) continue; // “Orange Is the New Black”
+    if (tag) {
+      usedCues.set(tag.cue[0], tag.speaker);
+      usedCues.set(tag.cue[1] - 1, tag.speaker);
+    }
     for (const p of g) {
       found.push({
         kind: 'direct',
@@ -258,17 +294,23 @@ function clauseStart(doc: Doc, cue: number, r: number, hi: number): number {
     if (!(OBJECT_OK.has(l) && w === 'to')) return -1;
   }
   if (/^[.!?;)]$/.test(w)) return -1;
+  // a clause with no subject is a relative clause the cue sits in ("which officials said will ...")
+  if (/^(?:will|would|could|should|can|may|might|must|is|are|was|were|has|have|had|did|does)$/.test(w)) return -1;
   return k;
 }
 
 /** True when nothing but a speaker phrase, time or medium words follow the cue to the end of the sentence. */
 function tailIsTag(doc: Doc, from: number, hi: number): boolean {
   const end = contentEnd(doc, from, hi);
+  if (end === from) return true;
+  // what may follow a closing tag: ", a spokesman for ...", "on Monday", "in a statement", "told reporters"
+  const first = lower(doc, from);
+  if (!/^(?:,|on|in|at|during|after|before|via|to|from|last|this|late|early|earlier|later|told|while|when|as|citing|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|previously|also|again|repeatedly|afterward|afterwards|then)$/.test(first)) return false;
   for (let k = from; k < end; k++) {
     const w = lower(doc, k);
     if (w === 'that' || isQuoteMark(doc, k) || w === ':') return false;
   }
-  return end - from <= 12;
+  return end - from <= 16;
 }
 
 /** Reported speech in a sentence: "X said (that) ...", "..., X said", "according to X, ...". */
@@ -277,7 +319,7 @@ export function indirectQuotes(
   sents: [number, number][],
   insideQuote: (tok: number) => boolean,
   blocked: (tok: number) => boolean,
-  usedCues: Set<number>,
+  usedCues: Map<number, [number, number] | null>,
 ): Found[] {
   const out: Found[] = [];
   const hasDeps = doc.layers.has('deps');
@@ -286,6 +328,7 @@ export function indirectQuotes(
     let sentenceSubject: [number, number] | null = null;
     while (k < hi) {
       if (insideQuote(k) || usedCues.has(k)) {
+        if (usedCues.get(k)) sentenceSubject = usedCues.get(k) ?? null;
         k++;
         continue;
       }
@@ -315,7 +358,14 @@ export function indirectQuotes(
         continue;
       }
       const participle = PARTICIPLE_CUES.has(l) && k > lo && doc.textOf(k - 1) === ',';
-      if (!isCueWord(doc, k) && !participle) {
+      const auxAt = k > lo + 1 && /^(?:not|n't)$/.test(lower(doc, k - 1)) ? k - 2 : k - 1;
+      const progressive = PARTICIPLE_CUES.has(l) && auxAt >= lo && /^(?:is|are|was|were|been|'s|'re|isn't|aren't|wasn't|weren't)$|'s$/.test(lower(doc, auxAt));
+      if (!isCueWord(doc, k) && !participle && !progressive) {
+        k++;
+        continue;
+      }
+      // "was asked", "were told": the subject is the addressee, not the speaker
+      if (!progressive && /ed$|^told$/.test(l) && k > lo && /^(?:is|are|was|were|been|be|being)$/.test(lower(doc, k - 1))) {
         k++;
         continue;
       }
@@ -333,6 +383,11 @@ export function indirectQuotes(
         }
       }
       let speaker: [number, number] | null = participle ? sentenceSubject ?? subjectAtStart(doc, lo, k) : speakerLeftOf(doc, lo, k);
+      // a second verb of the same subject: "She greeted supporters and told them that ..."
+      if (!speaker && !participle) {
+        const before = skipCueModifiersLeft(doc, lo, k) - 1;
+        if (before > lo && /^(?:and|then|but)$/.test(lower(doc, before))) speaker = sentenceSubject ?? subjectAtStart(doc, lo, before);
+      }
       const left = speaker;
       const cueStart = speaker && !participle ? skipCueModifiersLeft(doc, speaker[1], k) : k;
       // pattern B: "content, X said." / "content, said X."
@@ -341,11 +396,12 @@ export function indirectQuotes(
       const tagOnly = tailIsTag(doc, right ? right[1] : k + 1, hi);
       if (!participle && commaBefore > lo && doc.textOf(commaBefore) === ',' && tagOnly && (left || right)) {
         const ce = contentEnd(doc, lo, commaBefore);
-        if (ce - lo >= 3 && !blockedRange(blocked, lo, ce)) {
+        if (ce - lo >= 3 && (clauseLike(doc, lo, ce) || ce - lo >= 8) && !blockedRange(blocked, lo, ce)) {
           out.push(makeFound(doc, lo, ce, [cueStart, k + 1], left ?? right, [k, hi]));
+          k = hi;
+          continue;
         }
-        k = hi;
-        continue;
+        // an introductory phrase before the comma ("For his part, he said ..."): read it as "X said ..."
       }
       if (!left && right && !participle) speaker = null;
       if (!speaker) {
@@ -359,6 +415,10 @@ export function indirectQuotes(
         continue;
       }
       let ce = contentEnd(doc, cs, hi);
+      if (!CORE.has(l) && !clauseLike(doc, cs, ce, OBJECT_CONTENT_CUES.has(l)) && !/^(?:denied|denies|confirmed|confirms)$/.test(l)) {
+        k++;
+        continue;
+      }
       // the clause ends before a trailing "according to" or a direct quotation already taken
       for (let j = cs; j < ce; j++) {
         if (lower(doc, j) === ',' && j + 2 < ce && lower(doc, j + 1) === 'according' && lower(doc, j + 2) === 'to') {
@@ -423,8 +483,25 @@ export function findQuotes(doc: Doc, ctx: ExtractContext): Quote[] {
     if (!f.cue) continue;
     for (let i = doc.tokenAtOrAfter(f.start); i < doc.length && doc.start[i] < f.end; i++) taggedDirect[i] = 1;
   }
-  for (const c of usedCues) taggedDirect[c] = 1;
+  for (const c of usedCues.keys()) taggedDirect[c] = 1;
   const indirect = indirectQuotes(doc, sents, (t) => inside[t] === 1, (t) => taggedDirect[t] === 1, usedCues);
+  // a quotation opened inside a reported clause and running past it ("X said that “... . ...”") takes its cue
+  for (const d of direct) {
+    if (d.cue) continue;
+    const q = indirect.find((x) => x.start <= d.start && x.end < d.end && x.end > d.start - 2 && x.cue);
+    if (!q) continue;
+    d.cue = q.cue;
+    d.speaker = q.speaker;
+    d.around = q.around;
+    d.cueMedium = q.cueMedium;
+    const open = doc.tokenAtOrAfter(d.start) - 1;
+    let e = open;
+    while (e > 0 && /^(?:that|,|:|—|–)$/.test(lower(doc, e - 1))) e--;
+    const first = doc.tokenAtOrAfter(q.start);
+    if (e - first >= 2) q.end = doc.end[e - 1];
+    else q.end = -1;
+  }
+  for (let i = indirect.length - 1; i >= 0; i--) if (indirect[i].end < 0) indirect.splice(i, 1);
   // a partial quotation inside a reported clause is part of that statement, not a second one
   const kept = direct.filter((d) => d.cue || !indirect.some((q) => q.start <= d.start && q.end >= d.end));
   const all = [...kept, ...indirect].sort((a, b) => a.start - b.start || b.end - a.end);
