@@ -415,7 +415,8 @@ export function indirectQuotes(
         continue;
       }
       let ce = contentEnd(doc, cs, hi);
-      if (!CORE.has(l) && !clauseLike(doc, cs, ce, OBJECT_CONTENT_CUES.has(l)) && !/^(?:denied|denies|confirmed|confirms)$/.test(l)) {
+      const introduced = cs > 0 && /^(?:that|:)$/.test(lower(doc, cs - 1));
+      if (!CORE.has(l) && !introduced && !clauseLike(doc, cs, ce, OBJECT_CONTENT_CUES.has(l)) && !/^(?:denied|denies|confirmed|confirms)$/.test(l)) {
         k++;
         continue;
       }
