@@ -36,7 +36,9 @@ export function speechSentences(doc: Doc): [number, number][] {
     const stop = doc.textOf(prev) === '.' ? prev : CLOSERS.has(doc.textOf(prev)) && prev > 0 && doc.textOf(prev - 1) === '.' ? prev - 1 : -1;
     const beforeStop = stop > 0 ? doc.textOf(stop - 1) : '';
     const abbrev = stop > 0 && doc.end[stop - 1] === doc.start[stop] && ABBREV.test(beforeStop);
-    if (!lineBreakBefore(doc, b) && (abbrev || !isUpperStart(doc.textOf(b)))) continue;
+    // after "U.S." a capitalised word usually goes on ("U.S. officials"), but a pronoun or article starts anew
+    const fresh = /^(?:He|She|It|They|We|I|The|A|An|But|And|In|On|At|This|That|These|Those|There|His|Her|Their|Its)$/.test(doc.textOf(b));
+    if (!lineBreakBefore(doc, b) && ((abbrev && !(fresh && /\./.test(beforeStop))) || !isUpperStart(doc.textOf(b)))) continue;
     breaks.add(b);
   }
   for (let i = 1; i < n; i++) if (lineBreakBefore(doc, i)) breaks.add(i);

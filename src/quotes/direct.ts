@@ -32,10 +32,12 @@ export function findQuotePieces(doc: Doc): QuotePiece[] {
     const t = doc.tokenAtOrAfter(c);
     return t < doc.length && doc.start[t] <= c ? t : -1;
   };
-  const emit = (open: number, close: number, paraEnd: number): void => {
-    const [s, e] = trimSpan(text, open + 1, close >= 0 ? close : paraEnd);
+  // marks may be two characters: '' and `` as some newswire writes double quotes
+  let openLen = 1;
+  const emit = (open: number, close: number, paraEnd: number, closeLen = 1): void => {
+    const [s, e] = trimSpan(text, open + openLen, close >= 0 ? close : paraEnd);
     if (e - s < 1) return;
-    out.push({ start: s, end: e, openTok: tok(open), closeTok: close >= 0 ? tok(close) : -1, group });
+    out.push({ start: s, end: e, openTok: tok(open), closeTok: close >= 0 ? tok(close + closeLen - 1) : -1, group });
   };
   let ps = 0;
   while (ps <= text.length) {
@@ -52,38 +54,55 @@ export function findQuotePieces(doc: Doc): QuotePiece[] {
     if (carrying) {
       const c = para[firstNon];
       // a new paragraph that reopens the quote continues it; anything else means the quote ended unclosed
-      if (OPENERS.has(c) || c === '"') open = ps + firstNon;
+      if (OPENERS.has(c) || c === '"' || para.startsWith("''", firstNon) || para.startsWith('``', firstNon)) {
+        open = ps + firstNon;
+        openLen = c === '"' || OPENERS.has(c) ? 1 : 2;
+      }
       else group++;
       carrying = false;
     }
-    for (let i = ps + (open >= 0 ? firstNon + 1 : 0); i < pe; i++) {
-      const c = text[i];
+    for (let i = ps + (open >= 0 ? firstNon + openLen : 0); i < pe; i++) {
+      let c = text[i];
+      let len = 1;
+      if (c === '`' && text[i + 1] === '`') {
+        c = '“';
+        len = 2;
+      } else if (c === "'" && text[i + 1] === "'") {
+        c = '"';
+        len = 2;
+      }
       if (OPENERS.has(c)) {
         if (open >= 0) group++;
         open = i;
+        openLen = len;
       } else if (CLOSERS.has(c)) {
         if (open >= 0) {
-          emit(open, i, pe);
+          emit(open, i, pe, len);
           open = -1;
           group++;
         }
       } else if (c === '"') {
         const before = i > 0 ? text[i - 1] : ' ';
-        const after = i + 1 < text.length ? text[i + 1] : ' ';
+        const after = i + len < text.length ? text[i + len] : ' ';
         if (open < 0) {
           // a straight mark opens only where an opening mark can stand: after a space or bracket, before a word
-          if (/[\s([{—–-]/.test(before) || i === ps) open = i;
-        } else if (/[\s([{—–]/.test(before) && /[\p{L}\p{N}'‘]/u.test(after) && i > open + 1) {
+          if (/[\s([{—–-]/.test(before) || i === ps) {
+            open = i;
+            openLen = len;
+          }
+        } else if (/[\s([{—–]/.test(before) && /[\p{L}\p{N}'‘]/u.test(after) && i > open + openLen) {
           // looks like an opener, so the previous quotation never closed: keep it as far as here
           emit(open, i, i);
           group++;
           open = i;
+          openLen = len;
         } else {
-          emit(open, i, pe);
+          emit(open, i, pe, len);
           open = -1;
           group++;
         }
       }
+      i += len - 1;
     }
     if (open >= 0) {
       emit(open, -1, pe);

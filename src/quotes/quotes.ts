@@ -10,7 +10,7 @@ import { findQuotePieces, type QuotePiece } from './direct.js';
 import { describeSpeaker, skipCueModifiersLeft, speakerLeftOf, speakerRightOf, type AntecedentHistory, type SpeakerInfo } from './speaker.js';
 import { mediumIn, outletAt } from './medium.js';
 import {
-  ADDRESSEE_CUES, OBJECT_CONTENT_CUES, PARTICIPLE_CUES, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_CUES, TIME_WORDS,
+  ADDRESSEE_CUES, MEDIUM_NOUNS, OBJECT_CONTENT_CUES, PARTICIPLE_CUES, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_CUES, TIME_WORDS,
 } from './lexicon.js';
 import { dependencyCue } from './deps.js';
 
@@ -61,6 +61,7 @@ function clauseLike(doc: Doc, a: number, b: number, objectCue = false): boolean 
 const OBJECT_OK = new Set([...OBJECT_CONTENT_CUES, 'denied', 'denies', 'confirmed', 'confirms', 'announced', 'announces', 'threatened', 'vowed', 'vows', 'pledged', 'promised', 'predicted', 'demanded', 'demands']);
 const CUE_MEDIUM: Record<string, string> = { tweeted: 'Twitter', tweets: 'Twitter' };
 const ADDRESSEES = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'supporters', 'senators', 'congress', 'parliament', 'legislators', 'voters', 'investigators', 'officials', 'students', 'donors', 'delegates', 'attendees', 'residents', 'members']);
+const SKIPPABLE = new Set(['in', 'on', 'at', 'during', 'to', 'with', 'via', 'from', 'for', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'news', 'press', 'joint', 'televised', 'written', 'phone', 'telephone', 'local', 'state', 'national', 'social', 'media', 'also', 'repeatedly', 'publicly', 'privately', 'flatly', 'and', 'of', 'reporters', 'journalists', 'aboard', 'after', 'before', 'while', 'when', 'late', 'early', 'ago', 'days', 'weeks', 'months', 'years', 'hours', 'minutes', 'recent', 'brief', 'separate', 'sunday', 'crowd', 'supporters', 'audience', 'rally', 'event', 'visit', 'trip', 'podcast', 'show', 'program', 'website', 'account', 'platform', 'network', 'newspaper', 'outlet', 'daily']);
 const MEDIUM_PREPS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'to']);
 
 function isCueWord(doc: Doc, i: number): boolean {
@@ -119,10 +120,11 @@ function tagAfter(doc: Doc, close: number, hi: number): { cue: [number, number];
     if (l === 'according' && k + 1 < hi && lower(doc, k + 1) === 'to') {
       return { cue: [k, k + 2], speaker: speakerRightOf(doc, k + 2, hi) };
     }
-    if (!isCueWord(doc, k) && !PARTICIPLE_CUES.has(l)) continue;
+    if (!isCueWord(doc, k)) continue;
     if (k === i || skipCueModifiersLeft(doc, i, k) === i) {
       // inverted: `,” said Smith`
-      return { cue: [k, k + 1], speaker: speakerRightOf(doc, k + 1, hi) };
+      const right = speakerRightOf(doc, k + 1, hi);
+      return right ? { cue: [k, k + 1], speaker: right } : null;
     }
     const sp = speakerLeftOf(doc, i, k);
     if (!sp) return null;
@@ -146,7 +148,9 @@ function tagBefore(doc: Doc, open: number, lo: number): { cue: [number, number];
     if (PARTICIPLE_CUES.has(l) && k > lo && doc.textOf(k - 1) === ',') return { cue: [k, k + 1], speaker: subjectAtStart(doc, lo, k) };
     const sp = speakerLeftOf(doc, lo, k);
     if (sp) return { cue: [skipCueModifiersLeft(doc, sp[1], k), k + 1], speaker: sp };
-    const right = speakerRightOf(doc, k + 1, open - 1);
+    const before = skipCueModifiersLeft(doc, lo, k) - 1;
+    if (before > lo && /^(?:and|then|but)$/.test(lower(doc, before))) return { cue: [k, k + 1], speaker: subjectAtStart(doc, lo, before) };
+    const right = ADDRESSEE_CUES.has(l) ? null : speakerRightOf(doc, k + 1, open - 1);
     return { cue: [k, k + 1], speaker: right };
   }
   return null;
@@ -241,6 +245,8 @@ function clauseStart(doc: Doc, cue: number, r: number, hi: number): number {
     if (w === 'that' && k + 1 < hi) return k + 1;
     if (w === '.' || w === ';' || isCueWord(doc, k) || w === 'who' || w === 'which' || isQuoteMark(doc, k)) break;
     if (w === ',' && k > r && !MEDIUM_PREPS.has(lower(doc, r)) && !TIME_WORDS.has(lower(doc, r))) break;
+    // only an addressee, a time or a medium may come between the cue and "that"; other words start the clause
+    if (!SKIPPABLE.has(w) && !TIME_WORDS.has(w) && !ADDRESSEES.has(w) && !MEDIUM_NOUNS.has(w) && !/^[\p{Lu}\p{N}]/u.test(doc.textOf(k)) && w !== ',') break;
   }
   if (r < hi && (doc.textOf(r) === ':' || doc.textOf(r) === ',')) return r + 1 < hi && !isQuoteMark(doc, r + 1) ? r + 1 : -1;
   if (NEEDS_THAT.has(l) && !OBJECT_OK.has(l)) return -1;
@@ -308,6 +314,8 @@ function tailIsTag(doc: Doc, from: number, hi: number): boolean {
   if (!/^(?:,|on|in|at|during|after|before|via|to|from|last|this|late|early|earlier|later|told|while|when|as|citing|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|previously|also|again|repeatedly|afterward|afterwards|then)$/.test(first)) return false;
   for (let k = from; k < end; k++) {
     const w = lower(doc, k);
+    // ", adding that ...": the participle starts a statement of its own
+    if (w === ',' && k + 1 < end && PARTICIPLE_CUES.has(lower(doc, k + 1))) return true;
     if (w === 'that' || isQuoteMark(doc, k) || w === ':') return false;
   }
   return end - from <= 16;
@@ -392,7 +400,8 @@ export function indirectQuotes(
       const cueStart = speaker && !participle ? skipCueModifiersLeft(doc, speaker[1], k) : k;
       // pattern B: "content, X said." / "content, said X."
       const right = !left ? speakerRightOf(doc, k + 1, hi) : null;
-      const commaBefore = left ? left[0] - 1 : cueStart - 1;
+      let commaBefore = left ? left[0] - 1 : cueStart - 1;
+      if (commaBefore > lo && QUOTE_CLOSE.has(doc.textOf(commaBefore)) && doc.textOf(commaBefore - 1) === ',') commaBefore--;
       const tagOnly = tailIsTag(doc, right ? right[1] : k + 1, hi);
       if (!participle && commaBefore > lo && doc.textOf(commaBefore) === ',' && tagOnly && (left || right)) {
         const ce = contentEnd(doc, lo, commaBefore);
@@ -446,6 +455,14 @@ function blockedRange(blocked: (tok: number) => boolean, a: number, b: number): 
 
 /** The noun phrase a sentence opens with: the subject a participle cue ("..., saying ...") shares. */
 function subjectAtStart(doc: Doc, lo: number, hi: number): [number, number] | null {
+  // "Hours later, Trump ..." / "But Trump ...": the subject follows the introduction
+  for (let i = lo; i < Math.min(hi, lo + 7); i++) {
+    if (doc.textOf(i) === ',' && i + 1 < hi && /^\p{Lu}/u.test(doc.textOf(i + 1))) {
+      lo = i + 1;
+      break;
+    }
+  }
+  while (lo < hi && /^(?:But|And|So|Then|Still|Yet|Meanwhile|Later|However|Also)$/.test(doc.textOf(lo))) lo++;
   let e = lo;
   while (e < hi && e - lo < 8) {
     const t = doc.textOf(e);

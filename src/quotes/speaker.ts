@@ -61,6 +61,14 @@ function npEndingAt(doc: Doc, lo: number, end: number): [number, number] | null 
   while (i >= lo && end - i <= 14) {
     const t = doc.textOf(i);
     const l = lower(doc, i);
+    if (t === ')') {
+      // a parenthesis inside a name: "Gov. John Kasich (R-OH)"
+      let j = i - 1;
+      while (j >= lo && i - j < 8 && doc.textOf(j) !== '(') j--;
+      if (j < lo || doc.textOf(j) !== '(') break;
+      i = j - 1;
+      continue;
+    }
     if (isPunct(t) && !npInnerPunct(doc, i)) break;
     if (!isCap(t) && (NP_STOP.has(l) || SPEECH_CUES.has(l) || PARTICIPLE_CUES.has(l))) break;
     i--;
@@ -84,14 +92,20 @@ export function speakerLeftOf(doc: Doc, lo: number, cue: number): [number, numbe
       const t = doc.textOf(k);
       if (t === '.' || t === ';' || t === '“' || t === '”' || t === '"') return null;
       if (t === ',') {
-        const np = npEndingAt(doc, lo, k);
+        let np = npEndingAt(doc, lo, k);
         if (!np) return null;
+        // "Clinton, 35, the daughter of ..., said": a short segment after another comma is one more apposition
+        if (np[0] - 1 > lo && doc.textOf(np[0] - 1) === ',' && np[1] - np[0] <= 2) {
+          const outer = npEndingAt(doc, lo, np[0] - 1);
+          if (outer) np = [outer[0], np[1]];
+        }
         const firstInner = lower(doc, k + 1);
         // a relative clause is dropped from the phrase; an apposition stays (it tells the role)
         return firstInner === 'who' || firstInner === 'which' || firstInner === 'speaking' ? np : [np[0], end - 1];
       }
     }
-    return null;
+    // no opening comma before the sentence start: "Gov. John Kasich (R-OH), said"
+    return npEndingAt(doc, lo, end - 1);
   }
   return npEndingAt(doc, lo, end);
 }
