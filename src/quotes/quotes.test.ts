@@ -250,6 +250,52 @@ const cases: Case[] = [
       { text: 'the kingdom wanted calm', speakerText: 'They', country: 'SAU', anonymous: true },
     ],
   },
+  {
+    name: 'doubled apostrophes work as quotation marks',
+    input: "''We will not accept these terms,'' the Russian foreign minister said.",
+    quotes: [{ text: 'We will not accept these terms', kind: 'direct', country: 'RUS', sector: 'GOV' }],
+  },
+  {
+    name: 'a participle cue shares the subject of its clause',
+    input: 'British foreign minister David Lammy echoed the call, saying, “Now is the time for a ceasefire with no conditions.”',
+    quotes: [{ text: 'Now is the time for a ceasefire with no conditions.', speakerText: 'British foreign minister David Lammy', country: 'GBR', sector: 'GOV' }],
+  },
+  {
+    name: 'a quotation opened inside a reported clause and running on takes its cue',
+    input: 'Sanders told reporters that “if turnout is high we will do fine. If it is low, that is another story.”',
+    quotes: [{ text: 'if turnout is high we will do fine. If it is low, that is another story.', kind: 'direct', speakerText: 'Sanders', cue: 'told' }],
+  },
+  {
+    name: 'a person named again by surname keeps the country and sector',
+    input: 'U.S. Secretary of State Marco Rubio said the talks were useful.\n\n“We are cautiously optimistic,” Rubio said.',
+    quotes: [
+      { text: 'the talks were useful', country: 'USA', sector: 'GOV' },
+      { text: 'We are cautiously optimistic', speakerText: 'Rubio', country: 'USA', sector: 'GOV' },
+    ],
+  },
+  {
+    name: 'the officials after Iraqi officials are the same anonymous sources',
+    input: 'Iraqi officials said the strike followed a two-year effort. The officials said they arrested seven more suspects.',
+    quotes: [
+      { text: 'the strike followed a two-year effort', anonymous: true, country: 'IRQ' },
+      { text: 'they arrested seven more suspects', anonymous: true, country: 'IRQ', speakerText: 'The officials' },
+    ],
+  },
+  {
+    name: 'an untagged title in quotation marks is not a quote',
+    input: 'She starred in the series “Orange Is the New Black” before entering politics.',
+    quotes: [],
+  },
+  {
+    name: 'a passive cue does not make its subject a speaker',
+    input: 'The minister was asked about the talks in Geneva.',
+    quotes: [],
+  },
+  {
+    name: 'an introductory phrase before the comma is not the content',
+    input: 'For his part, the Egyptian president said he would attend the summit.',
+    quotes: [{ text: 'he would attend the summit', country: 'EGY', speakerText: 'the Egyptian president' }],
+  },
 ];
 
 for (const c of cases) {

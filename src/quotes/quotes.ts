@@ -7,7 +7,7 @@ import type { ExtractContext } from '../pipeline/context.js';
 import type { Quote } from '../schema/extraction.js';
 import { lineBreakBefore, lower, rangeOf, speechSentences } from './clauses.js';
 import { findQuotePieces, type QuotePiece } from './direct.js';
-import { describeSpeaker, skipCueModifiersLeft, speakerLeftOf, speakerRightOf, type AntecedentHistory, type SpeakerInfo } from './speaker.js';
+import { describeSpeaker, NAME_PARTICLE, skipCueModifiersLeft, speakerLeftOf, speakerRightOf, type AntecedentHistory, type SpeakerInfo } from './speaker.js';
 import { mediumIn, outletAt } from './medium.js';
 import {
   ADDRESSEE_CUES, MEDIUM_NOUNS, OBJECT_CONTENT_CUES, PARTICIPLE_CUES, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, SPEECH_CUES, TIME_WORDS,
@@ -32,6 +32,8 @@ export interface Found {
   /** A medium implied by the cue itself ("tweeted"). */
   cueMedium?: string;
 }
+
+const ROLE_WORD = /^(?:foreign|defen[cs]e|prime|deputy|vice|senior|chief|top|former|minister|secretary|president|spokes(?:man|woman|person)|ambassador|envoy|official|commander|general|leader|senator|representative|governor|mayor|chairman|director|head|adviser|advisor|negotiator|state|interior|finance|national|security|special|military|army|opposition|rebel)$/;
 
 /** Cues that need an explicit "that" or colon before a reported clause (they have other, non-speech uses). */
 const NEEDS_THAT = new Set([
@@ -464,12 +466,17 @@ function subjectAtStart(doc: Doc, lo: number, hi: number): [number, number] | nu
   }
   while (lo < hi && /^(?:But|And|So|Then|Still|Yet|Meanwhile|Later|However|Also)$/.test(doc.textOf(lo))) lo++;
   let e = lo;
-  while (e < hi && e - lo < 8) {
+  let lastCap = -1;
+  while (e < hi && e - lo < 10) {
     const t = doc.textOf(e);
-    if (/^\p{Ll}/u.test(t) && !/^(?:of|the|a|an|for|and|'s)$/.test(t.toLowerCase().replace('’', "'"))) break;
-    if (/^[^\p{L}\p{N}]+$/u.test(t) && t !== '.' && t !== "'s") break;
+    const w = lower(doc, e);
+    // lowercase role words belong to the subject: "British foreign minister David Lammy echoed ..."
+    if (/^\p{Ll}/u.test(t) && !/^(?:of|the|a|an|for|'s)$/.test(w) && !ROLE_WORD.test(w) && !NAME_PARTICLE.test(t)) break;
+    if (/^[^\p{L}\p{N}]+$/u.test(t) && t !== '.' && t !== "'s" && t !== '’s') break;
+    if (/^[\p{Lu}\p{N}]/u.test(t) || NAME_PARTICLE.test(t)) lastCap = e;
     e++;
   }
+  if (lastCap >= lo && /^(?:of|the|a|an|for)$/.test(lower(doc, e - 1))) e = lastCap + 1;
   return e > lo ? [lo, e] : null;
 }
 

@@ -32,6 +32,9 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those',
 const ORG_WORDS = /^(?:Ministry|Department|Party|Council|Agency|Office|Corps|Forces|Army|Committee|Commission|Group|Bank|Union|Organi[sz]ation|Association|Court|Company|Inc|Corp|Administration|Government|Embassy|Institute|Foundation|Center|Centre|Movement|Front|Authority|Service|Bureau|Navy|Police|Cabinet|Parliament|Senate|Congress|House|Assembly|Guard|Network|University|Campaign|Post|Times|News)\.?$/;
 const TITLE_WORDS = /^(?:President|Prime|Minister|Foreign|Defen[cs]e|Secretary|Sen|Rep|Gov|Gen|Adm|Col|Lt|Mr|Mrs|Ms|Dr|Vice|Chief|Deputy|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Senator|Representative|Governor|Mayor|Chancellor|King|Queen|Prince|Sheikh|Supreme|Leader|Chairman|Chair|Director|Commander|General|Judge|Justice|Speaker|Pope|Premier|Special|Senior|Former|State|Interior|Finance|Trade|Energy|National|Security|Adviser|Advisor|Press|White|U\.S\.?|US|UN|U\.N\.?)\.?$/;
 
+/** Lowercase particles inside personal names: "Mohammed Shia al-Sudani", "Ursula von der Leyen". */
+export const NAME_PARTICLE = /^(?:al|el|bin|ibn|de|da|van|von|der|du|la|le|ben|abu)(?:-\p{L}+)?$/u;
+
 function isPunct(s: string): boolean {
   return /^[^\p{L}\p{N}]+$/u.test(s);
 }
@@ -70,7 +73,7 @@ function npEndingAt(doc: Doc, lo: number, end: number): [number, number] | null 
       continue;
     }
     if (isPunct(t) && !npInnerPunct(doc, i)) break;
-    if (!isCap(t) && (NP_STOP.has(l) || SPEECH_CUES.has(l) || PARTICIPLE_CUES.has(l))) break;
+    if (!isCap(t) && (NP_STOP.has(l) || SPEECH_CUES.has(l) || PARTICIPLE_CUES.has(l)) && !NAME_PARTICLE.test(t)) break;
     i--;
   }
   let s = i + 1;
@@ -101,7 +104,8 @@ export function speakerLeftOf(doc: Doc, lo: number, cue: number): [number, numbe
         }
         const firstInner = lower(doc, k + 1);
         // a relative clause is dropped from the phrase; an apposition stays (it tells the role)
-        return firstInner === 'who' || firstInner === 'which' || firstInner === 'speaking' ? np : [np[0], end - 1];
+        const clause = /^(?:who|which|speaking|in|on|at|during|after|before|citing|according|while|when|writing|asked|responding|echoing|referring)$/.test(firstInner);
+        return clause ? np : [np[0], end - 1];
       }
     }
     // no opening comma before the sentence start: "Gov. John Kasich (R-OH), said"
@@ -197,7 +201,8 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
     const fromAt = words.findIndex((w, k) => k > h - s && (w === 'from' || w === 'by' || w === 'of'));
     if (fromAt >= 0 && s + fromAt + 1 < e) sub = [s + fromAt + 1, e];
     else if (h > s) sub = [s, h];
-    if (sub) {
+    const onlyDeterminers = sub !== null && words.slice(sub[0] - s, sub[1] - s).every((w) => DETERMINERS.has(w) || w === 'joint' || w === 'written');
+    if (sub && !onlyDeterminers) {
       const inner = describeSpeaker(doc, ctx, sub[0], sub[1], history);
       return { ...inner, medium: inner.medium ?? medium };
     }
@@ -255,7 +260,9 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
   });
   const orgLike = prefix.some((_, k) => ORG_WORDS.test(doc.textOf(s + k)));
   const person = nameLike && !orgLike && !plural && !outletHead;
-  const anonymousNow = anonymous && !nameLike;
+  // "the top U.S. diplomat" names one known person by role; "a senior official" hides one
+  const definiteRole = words[0] === 'the' && !plural && prefix.includes('top');
+  const anonymousNow = anonymous && !nameLike && !definiteRole;
 
   // the phrase is just the mention ("Iran", "the Kremlin"): its KB actor speaks
   const onlyMention = entryMention && words.slice(0, entryMention.start - s).every((w) => w === 'the') && entryMention.end === e;
@@ -265,6 +272,21 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
       ? { actor: entry.id, text: r.text, code: entry.code, country: entry.country, org: entry.org, ...(entry.sector ? { sector: entry.sector } : {}) }
       : r;
     return { ...base, ref, anonymous: false, person: false, plural: false, pronoun: false, medium };
+  }
+  // a person named again by surname ("Rubio" after "U.S. Secretary of State Marco Rubio") keeps what was known
+  if (person && !entry) {
+    let li = e - 1;
+    while (li > s && !isCap(doc.textOf(li))) li--;
+    const last = doc.textOf(li);
+    const earlier = [...history.speakers].reverse().find((sp) => sp.person && sp.ref && sp.ref.country && sp.token < s && sp.text.split(/\s+/).pop() === last);
+    if (earlier?.ref) {
+      return { ...base, ref: { ...earlier.ref, text }, anonymous: false, person: true, plural: false, pronoun: false, medium };
+    }
+  }
+  // "the officials" after "Iraqi officials": the same unnamed sources, so the same country
+  if (anonymousNow && !entry && (words[0] === 'the' || words[0] === 'these' || words[0] === 'those')) {
+    const earlier = [...history.speakers].reverse().find((sp) => sp.anonymous && sp.ref?.country && sp.token < s && sp.text.toLowerCase().endsWith(headWord));
+    if (earlier?.ref) return { ...base, ref: { ...earlier.ref, text }, anonymous: true, person: false, plural, pronoun: false, medium };
   }
   const country = entry?.country ?? null;
   const org = entry?.org ?? null;
