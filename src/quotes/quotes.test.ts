@@ -296,6 +296,19 @@ const cases: Case[] = [
     input: 'For his part, the Egyptian president said he would attend the summit.',
     quotes: [{ text: 'he would attend the summit', country: 'EGY', speakerText: 'the Egyptian president' }],
   },
+  {
+    name: 'a headline speaker before a colon',
+    input: 'Zelenskyy: Ukraine is ready for a full ceasefire',
+    quotes: [{ text: 'Ukraine is ready for a full ceasefire', speakerText: 'Zelenskyy', cue: ':' }],
+  },
+  {
+    name: 'according to X in mid-sentence: both halves are X\'s',
+    input: 'Since last November, according to Human Rights Watch, security forces have killed more than 400 protesters.',
+    quotes: [
+      { text: 'Since last November', cue: 'according to', speakerText: 'Human Rights Watch' },
+      { text: 'security forces have killed more than 400 protesters', cue: 'according to', speakerText: 'Human Rights Watch' },
+    ],
+  },
 ];
 
 for (const c of cases) {

@@ -336,6 +336,16 @@ export function indirectQuotes(
   for (const [lo, hi] of sents) {
     let k = lo;
     let sentenceSubject: [number, number] | null = null;
+    // "Graham: Trump's rhetoric is hateful" (headlines) and "WALLACE: Let's start" (transcripts)
+    const colon = colonSpeaker(doc, lo, hi);
+    if (colon && !insideQuote(colon + 1)) {
+      const cs = colon + 1 < hi && isQuoteMark(doc, colon + 1) ? -1 : colon + 1;
+      const ce = cs > 0 ? contentEnd(doc, cs, hi) : -1;
+      if (cs > 0 && ce - cs >= 3 && !blockedRange(blocked, cs, ce)) {
+        out.push(makeFound(doc, cs, ce, [colon, colon + 1], [lo, colon], [lo, colon]));
+        continue;
+      }
+    }
     while (k < hi) {
       if (insideQuote(k) || usedCues.has(k)) {
         if (usedCues.get(k)) sentenceSubject = usedCues.get(k) ?? null;
@@ -347,20 +357,17 @@ export function indirectQuotes(
       if (l === 'according' && k + 1 < hi && lower(doc, k + 1) === 'to') {
         const sp = speakerRightOf(doc, k + 2, hi);
         if (sp) {
+          // "According to X, C." / "C, according to X." / "C1, according to X, C2." (both halves are X's)
           const before = contentEnd(doc, lo, k);
           const afterComma = sp[1] < hi && doc.textOf(sp[1]) === ',' ? sp[1] + 1 : -1;
-          const firstWords = k - lo <= 1;
-          let cs = -1, ce = -1;
-          if (firstWords && afterComma > 0) {
-            cs = afterComma;
-            ce = contentEnd(doc, cs, hi);
-          } else if (before - lo >= 3) {
-            cs = lo;
-            ce = before;
-          }
-          if (cs >= 0 && ce - cs >= 3) {
-            out.push(makeFound(doc, cs, ce, [k, k + 2], sp, [k, Math.min(hi, sp[1] + 8)]));
-            k = Math.max(sp[1], firstWords ? hi : k + 2);
+          const afterEnd = afterComma > 0 ? contentEnd(doc, afterComma, hi) : -1;
+          const lead = /^(?:but|and|so|yet|still|however|meanwhile)$/.test(lower(doc, lo)) ? lo + 1 : lo;
+          const parts: [number, number][] = [];
+          if (before - lead >= 2 && !blockedRange(blocked, lead, before)) parts.push([lead, before]);
+          if (afterComma > 0 && afterEnd - afterComma >= 3 && !blockedRange(blocked, afterComma, afterEnd)) parts.push([afterComma, afterEnd]);
+          for (const [cs, ce] of parts) out.push(makeFound(doc, cs, ce, [k, k + 2], sp, [k, Math.min(hi, sp[1] + 8)]));
+          if (parts.length) {
+            k = afterComma > 0 && afterEnd - afterComma >= 3 ? hi : Math.max(sp[1], k + 2);
             continue;
           }
         }
@@ -453,6 +460,23 @@ export function indirectQuotes(
 function blockedRange(blocked: (tok: number) => boolean, a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (blocked(i)) return true;
   return false;
+}
+
+const COLON_STOP = /^(?:Note|Update|Updated|Editor|Correction|Watch|Read|Related|Photo|Photos|Video|Source|Sources|Warning|Breaking|Exclusive|Analysis|Opinion|Caption|Credit|Listen|See|Also|Here|Example|Question|Answer|Summary|Background|Context|Disclosure|Timeline|Live|Latest|Poll|Transcript|Full|Graphic|Map|The|A|An|This|That|It|In|On|At|By|Q|Contributing|Revealed|Reporting|Writing|Edited|Compiled|Follow|Sign|Subscribe|Share|Tags?|Filed|Posted|Published|Hat|Via|Wanted|Needed|Bottom|Verdict|Prediction|Outlook|Goal|Why|What|How|When|Where|Who)$/;
+
+/** Token of the colon when a sentence opens with a name and a colon ("Graham:", "Sen. Ted Cruz:"), else -1. */
+function colonSpeaker(doc: Doc, lo: number, hi: number): number {
+  for (let c = lo + 1; c < Math.min(hi, lo + 6); c++) {
+    const t = doc.textOf(c);
+    if (t === ':') {
+      if (COLON_STOP.test(doc.textOf(lo)) || !/^\p{L}/u.test(doc.textOf(lo))) return 0;
+      // a shouted headline after the colon is not a statement
+      const next = c + 1 < hi ? doc.textOf(c + 1) : '';
+      return /^\p{Lu}{3,}$/u.test(next) || c + 1 >= hi ? 0 : c;
+    }
+    if (!/^\p{Lu}/u.test(t) && !NAME_PARTICLE.test(t) && !(t === '.' && doc.end[c - 1] === doc.start[c])) return 0;
+  }
+  return 0;
 }
 
 /** The noun phrase a sentence opens with: the subject a participle cue ("..., saying ...") shares. */
