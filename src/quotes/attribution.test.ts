@@ -54,3 +54,10 @@ test('attributeEvents leaves a speakerless quote without speaker but with the qu
   attributeEvents([ev], [quote('q7', 0, 40)]);
   assert.deepEqual(ev.attribution, { quote: 'q7' });
 });
+
+test('attributeEvents keeps a speaker set earlier when the quote has none', () => {
+  const speaker = { actor: null, text: 'the minister', code: 'IRNGOV', country: 'IRN', org: null };
+  const ev = { trigger: { text: 'met', start: 12, end: 15 }, attribution: { speaker, text: 'the minister' } } as Event;
+  attributeEvents([ev], [quote('q2', 0, 40)]);
+  assert.deepEqual(ev.attribution, { quote: 'q2', speaker, text: 'the minister' });
+});

@@ -18,8 +18,10 @@ export function attributeEvents(events: Event[], quotes: readonly Quote[]): void
   for (const ev of events) {
     const q = quoteHolding(quotes, ev.trigger.start, ev.trigger.end);
     if (!q) continue;
-    const text = q.speakerText ?? q.speaker?.text;
-    ev.attribution = { quote: q.id, ...(q.speaker ? { speaker: { ...q.speaker } } : {}), ...(text ? { text } : {}) };
+    // a speaker an earlier stage already found (e.g. the event coder's "X said") stays when the quote has none
+    const speaker = q.speaker ?? ev.attribution?.speaker;
+    const text = q.speakerText ?? q.speaker?.text ?? ev.attribution?.text;
+    ev.attribution = { quote: q.id, ...(speaker ? { speaker: { ...speaker } } : {}), ...(text ? { text } : {}) };
   }
 }
 

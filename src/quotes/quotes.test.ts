@@ -52,14 +52,14 @@ const cases: Case[] = [
     name: 'quote interrupted by its tag is one speaker over two spans',
     input: '“We will respond,” Iran said, “and soon.”',
     quotes: [
-      { text: 'We will respond', speakerText: 'Iran', country: 'IRN', actor: 'IRN' },
-      { text: 'and soon.', speakerText: 'Iran', country: 'IRN', actor: 'IRN' },
+      { text: 'We will respond', speakerText: 'Iran', country: 'IRN' },
+      { text: 'and soon.', speakerText: 'Iran', country: 'IRN' },
     ],
   },
   {
     name: 'inverted tag: said + speaker',
-    input: '“There is no military solution,” said the French foreign minister.',
-    quotes: [{ text: 'There is no military solution', speakerText: 'the French foreign minister', country: 'FRA', sector: 'GOV', anonymous: false }],
+    input: '“There is no military solution,” said the German foreign minister.',
+    quotes: [{ text: 'There is no military solution', speakerText: 'the German foreign minister', country: 'DEU', sector: 'GOV', anonymous: false }],
   },
   {
     name: 'tag before the quote with a colon and a medium',
@@ -106,7 +106,7 @@ const cases: Case[] = [
   {
     name: 'X said that ...',
     input: 'Iran said on Monday that it would not negotiate under pressure.',
-    quotes: [{ text: 'it would not negotiate under pressure', kind: 'indirect', speakerText: 'Iran', actor: 'IRN', cue: 'said' }],
+    quotes: [{ text: 'it would not negotiate under pressure', kind: 'indirect', speakerText: 'Iran', country: 'IRN', cue: 'said' }],
   },
   {
     name: 'X said ... without that',

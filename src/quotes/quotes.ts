@@ -392,8 +392,11 @@ export function indirectQuotes(
         if (dc && dc.content[1] - dc.content[0] >= 3) {
           const [cs, ce] = dc.content;
           const endTok = contentEnd(doc, cs, ce);
-          if (endTok - cs >= 2 && !blockedRange(blocked, cs, endTok)) {
-            out.push(makeFound(doc, cs, endTok, [k, k + 1], dc.subject, [dc.subject ? dc.subject[0] : k, cs]));
+          // a parse without a subject (or a participle's shared one) falls back to the surface reading
+          const subject = dc.subject && !participle ? dc.subject : (participle ? sentenceSubject ?? subjectAtStart(doc, lo, k) : speakerLeftOf(doc, lo, k));
+          if (subject && endTok - cs >= 2 && !blockedRange(blocked, cs, endTok)) {
+            if (!participle) sentenceSubject = subject;
+            out.push(makeFound(doc, cs, endTok, [k, k + 1], subject, [subject[0], cs]));
             k = endTok;
             continue;
           }
@@ -482,8 +485,9 @@ function colonSpeaker(doc: Doc, lo: number, hi: number): number {
 /** The noun phrase a sentence opens with: the subject a participle cue ("..., saying ...") shares. */
 function subjectAtStart(doc: Doc, lo: number, hi: number): [number, number] | null {
   // "Hours later, Trump ..." / "But Trump ...": the subject follows the introduction
-  for (let i = lo; i < Math.min(hi, lo + 7); i++) {
-    if (doc.textOf(i) === ',' && i + 1 < hi && /^\p{Lu}/u.test(doc.textOf(i + 1))) {
+  const prepositional = /^(?:In|On|At|During|After|Before|With|For|Since|Despite|Following|Speaking|Asked|Earlier|Later|Last|This)$/.test(doc.textOf(lo));
+  for (let i = lo; i < Math.min(hi, lo + (prepositional ? 20 : 7)); i++) {
+    if (doc.textOf(i) === ',' && i + 1 < hi && (prepositional || /^\p{Lu}/u.test(doc.textOf(i + 1)))) {
       lo = i + 1;
       break;
     }
@@ -495,7 +499,10 @@ function subjectAtStart(doc: Doc, lo: number, hi: number): [number, number] | nu
     const t = doc.textOf(e);
     const w = lower(doc, e);
     // lowercase role words belong to the subject: "British foreign minister David Lammy echoed ..."
-    if (/^\p{Ll}/u.test(t) && !/^(?:of|the|a|an|for|'s)$/.test(w) && !ROLE_WORD.test(w) && !NAME_PARTICLE.test(t)) break;
+    // lowercase words in a subject: determiners, numbers, role nouns and plural nouns ("two Democratic speechwriters")
+    const nounish = /^(?:of|the|a|an|for|'s|two|three|four|five|several|some|many|senior|top)$/.test(w) || ROLE_WORD.test(w) || NAME_PARTICLE.test(t)
+      || (/[^s]s$/.test(w) && !/(?:ed|ly)$/.test(w) && e > lo && !/^(?:is|was|has|says|does|as|this|his|its|us)$/.test(w));
+    if (/^\p{Ll}/u.test(t) && !nounish) break;
     if (/^[^\p{L}\p{N}]+$/u.test(t) && t !== '.' && t !== "'s" && t !== '’s') break;
     if (/^[\p{Lu}\p{N}]/u.test(t) || NAME_PARTICLE.test(t)) lastCap = e;
     e++;

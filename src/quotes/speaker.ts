@@ -54,7 +54,7 @@ function npInnerPunct(doc: Doc, i: number): boolean {
 /** Skips back over auxiliaries and adverbs that belong to the cue ("has also said"); returns the new end. */
 export function skipCueModifiersLeft(doc: Doc, lo: number, cue: number): number {
   let j = cue;
-  while (j - 1 >= lo && CUE_MODIFIERS.has(lower(doc, j - 1)) && !isCap(doc.textOf(j - 1)) && cue - j < 4) j--;
+  while (j - 1 >= lo && (CUE_MODIFIERS.has(lower(doc, j - 1)) || /^\p{Ll}+ly$/u.test(doc.textOf(j - 1))) && !isCap(doc.textOf(j - 1)) && cue - j < 4) j--;
   return j;
 }
 
