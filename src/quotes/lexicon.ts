@@ -62,7 +62,7 @@ export const PRONOUNS: Record<string, 'he' | 'she' | 'they' | 'it' | 'we' | 'i'>
 export const ANON_HEADS = new Set([
   'official', 'officials', 'source', 'sources', 'diplomat', 'diplomats', 'aide', 'aides', 'person', 'people',
   'insider', 'insiders', 'officer', 'officers', 'adviser', 'advisers', 'advisor', 'advisors', 'lawmaker', 'lawmakers',
-  'negotiator', 'negotiators', 'staffer', 'staffers', 'figure', 'figures', 'member', 'members', 'spokesperson',
+  'negotiator', 'negotiators', 'staffer', 'staffers', 'figure', 'figures', 'member', 'members',
   'individuals', 'individual', 'someone', 'employees', 'employee',
 ]);
 

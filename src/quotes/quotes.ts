@@ -562,7 +562,7 @@ export function findQuotes(doc: Doc, ctx: ExtractContext): Quote[] {
   const kept = direct.filter((d) => d.cue || !indirect.some((q) => q.start <= d.start && q.end >= d.end));
   const all = [...kept, ...indirect].sort((a, b) => a.start - b.start || b.end - a.end);
 
-  const history: AntecedentHistory = { speakers: [] };
+  const history: AntecedentHistory = { speakers: [], inQuote: (t) => inside[t] === 1 };
   const quotes: Quote[] = [];
   const byGroup = new Map<number, SpeakerInfo | null>();
   let lastAttributed: { info: SpeakerInfo | null; quote: Quote } | null = null;

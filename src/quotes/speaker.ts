@@ -86,14 +86,22 @@ function npEndingAt(doc: Doc, lo: number, end: number): [number, number] | null 
 
 /** Speaker phrase to the left of a cue starting at token `cue` ("Officials said", "X, the minister, said"). */
 export function speakerLeftOf(doc: Doc, lo: number, cue: number): [number, number] | null {
-  const end = skipCueModifiersLeft(doc, lo, cue);
+  let end = skipCueModifiersLeft(doc, lo, cue);
+  // a short adverbial between auxiliary and verb: "Trump has at various times said"
+  for (let p = end - 1; p > lo && end - p <= 4; p--) {
+    if (/^(?:at|in|on|for|over|during)$/.test(lower(doc, p)) && p - 1 > lo && /^(?:has|have|had|also)$/.test(lower(doc, p - 1))) {
+      end = skipCueModifiersLeft(doc, lo, p);
+      break;
+    }
+    if (isPunct(doc.textOf(p))) break;
+  }
   if (end - 1 < lo) return null;
   const prev = doc.textOf(end - 1);
   if (prev === ',') {
     // parenthetical between subject and verb: "X, who ..., said" / "X, the foreign minister, said"
     for (let k = end - 2; k >= lo && end - k < 30; k--) {
       const t = doc.textOf(k);
-      if (t === '.' || t === ';' || t === '“' || t === '”' || t === '"') return null;
+      if ((t === '.' && !npInnerPunct(doc, k)) || t === ';' || t === '“' || t === '”' || t === '"') return null;
       if (t === ',') {
         let np = npEndingAt(doc, lo, k);
         if (!np) return null;
@@ -164,6 +172,8 @@ function sectorOf(words: string[]): string | undefined {
 
 export interface AntecedentHistory {
   speakers: SpeakerInfo[];
+  /** Tokens inside quotation marks: names there are the quoted person's words, not antecedents for the tag. */
+  inQuote?: (tok: number) => boolean;
 }
 
 /**
@@ -209,7 +219,9 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
     return { ...base, ref: null, anonymous: false, person: false, plural: false, pronoun: false, medium };
   }
 
-  const mentions = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.entry);
+  // a place inside a longer capitalised name ("the Jamestown Foundation") says nothing of the speaker's country
+  const mentions = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.entry
+    && !(m.end < e && isCap(doc.textOf(m.end)) && !TITLE_WORDS.test(doc.textOf(m.end)) && m.entry.kind !== 'person' && m.type !== 'PERSON'));
   const personMention = mentions.find((m) => m.type === 'PERSON' || m.entry?.kind === 'person');
   const plural = /(?:s|people|police|media)$/.test(headWord) && !/(?:ss|us|is|news|'s)$/.test(headWord) && !isCap(doc.textOf(h));
   if (personMention && personMention.end > h - 0 && personMention.start <= h) {
@@ -240,8 +252,9 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
     for (let i = s; i < e; i++) {
       const raw = doc.textOf(i).replace(/['’]s$/, '');
       if (!isCap(raw)) continue;
+      if (i + 1 < e && isCap(doc.textOf(i + 1)) && !TITLE_WORDS.test(doc.textOf(i + 1))) continue;
       const hit = lookupWord(ctx, raw);
-      if (hit && (hit.country || hit.org)) {
+      if (hit && (hit.country || hit.org) && hit.kind !== 'capital') {
         entry = hit;
         break;
       }
@@ -316,6 +329,10 @@ function antecedent(doc: Doc, ctx: ExtractContext, at: number, p: string, histor
   if (p === 'he' || p === 'she' || p === 'they' || p === 'it') {
     for (const m of ctx.mentions) {
       if (m.end > at || !m.entry) continue;
+      if (history.inQuote?.(m.start)) continue;
+      // a name inside an earlier speaker's description ("who held Palmer's post") is not who is speaking now
+      if (history.speakers.some((sp) => !sp.pronoun && doc.start[m.start] >= sp.start && doc.end[m.end - 1] <= sp.end)) continue;
+      if (m.end < doc.length && /^['’]s$/.test(doc.textOf(m.end))) continue;
       const isPerson = m.type === 'PERSON' || m.entry.kind === 'person';
       const fits = p === 'he' || p === 'she' ? isPerson : p === 'it' ? !isPerson && m.type !== 'NORP' : !isPerson;
       if (!fits || (best && best.token >= m.start)) continue;
