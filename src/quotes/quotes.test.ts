@@ -309,7 +309,22 @@ const cases: Case[] = [
       { text: 'security forces have killed more than 400 protesters', cue: 'according to', speakerText: 'Human Rights Watch' },
     ],
   },
+  {
+    name: 'he resolves to a person who opened an earlier sentence without speaking',
+    input: '“We are ready,” the Egyptian foreign minister said. Trump met Putin on Friday. “It went well,” he said.',
+    quotes: [
+      { text: 'We are ready', country: 'EGY' },
+      { text: 'It went well', speakerText: 'he', country: null },
+    ],
+  },
 ];
+
+test('a pronoun speaker carries its antecedent as the actor', () => {
+  const qs = quotesOf('Biden met Netanyahu in Jerusalem. He said the talks were productive.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0].speakerText, 'He');
+  assert.equal(qs[0].speaker?.text, 'Biden');
+});
 
 for (const c of cases) {
   test(c.name, () => {

@@ -563,6 +563,16 @@ export function findQuotes(doc: Doc, ctx: ExtractContext): Quote[] {
   const all = [...kept, ...indirect].sort((a, b) => a.start - b.start || b.end - a.end);
 
   const history: AntecedentHistory = { speakers: [], inQuote: (t) => inside[t] === 1 };
+  // people who open a sentence ("Biden met Netanyahu. He said ...") are antecedents too, though they said nothing
+  const subjects: SpeakerInfo[] = [];
+  for (const [lo, hi] of sents) {
+    if (inside[lo] || !/^\p{Lu}/u.test(doc.textOf(lo)) || /^(?:The|A|An|In|On|At|But|And|It|He|She|They|We|I|This|That|There|When|While|After|Before|As|If)$/.test(doc.textOf(lo))) continue;
+    const sp = subjectAtStart(doc, lo, hi);
+    if (!sp || sp[1] >= hi || !/^\p{Ll}/u.test(doc.textOf(sp[1])) || !/^\p{Lu}/u.test(doc.textOf(sp[1] - 1))) continue;
+    const info = describeSpeaker(doc, ctx, sp[0], sp[1], history);
+    if (info.person) subjects.push(info);
+  }
+  history.subjects = subjects;
   const quotes: Quote[] = [];
   const byGroup = new Map<number, SpeakerInfo | null>();
   let lastAttributed: { info: SpeakerInfo | null; quote: Quote } | null = null;

@@ -174,6 +174,8 @@ export interface AntecedentHistory {
   speakers: SpeakerInfo[];
   /** Tokens inside quotation marks: names there are the quoted person's words, not antecedents for the tag. */
   inQuote?: (tok: number) => boolean;
+  /** Named people opening earlier sentences, who may be "he" or "she" without having spoken. */
+  subjects?: SpeakerInfo[];
 }
 
 /**
@@ -325,6 +327,10 @@ function antecedent(doc: Doc, ctx: ExtractContext, at: number, p: string, histor
   };
   let best: SpeakerInfo | undefined;
   for (const sp of history.speakers) if (sp.token < at && ok(sp) && (!best || sp.token > best.token)) best = sp;
+  // a sentence subject nearer than the last speaker, in an earlier sentence, is the likelier "he"
+  for (const sp of history.subjects ?? []) {
+    if (sp.token < at && ok(sp) && (!best || sp.token > best.token) && doc.sentenceOf(sp.token) < doc.sentenceOf(at)) best = sp;
+  }
   // a person mention from the actor stage nearer than the last speaker wins
   if (p === 'he' || p === 'she' || p === 'they' || p === 'it') {
     for (const m of ctx.mentions) {
