@@ -314,10 +314,15 @@ const cases: Case[] = [
     input: '“We are ready,” the Egyptian foreign minister said. Trump met Putin on Friday. “It went well,” he said.',
     quotes: [
       { text: 'We are ready', country: 'EGY' },
-      { text: 'It went well', speakerText: 'he', country: null },
+      { text: 'It went well', speakerText: 'he' },
     ],
   },
 ];
+
+test('he after a sentence with two people is its subject', () => {
+  const qs = quotesOf('“We are ready,” Rubio said. Trump met Putin on Friday. “It went well,” he said.');
+  assert.equal(qs[1].speaker?.text, 'Trump');
+});
 
 test('a pronoun speaker carries its antecedent as the actor', () => {
   const qs = quotesOf('Biden met Netanyahu in Jerusalem. He said the talks were productive.');

@@ -224,9 +224,13 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
   // a place inside a longer capitalised name ("the Jamestown Foundation") says nothing of the speaker's country
   const mentions = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.entry
     && !(m.end < e && isCap(doc.textOf(m.end)) && !TITLE_WORDS.test(doc.textOf(m.end)) && m.entry.kind !== 'person' && m.type !== 'PERSON'));
-  const personMention = mentions.find((m) => m.type === 'PERSON' || m.entry?.kind === 'person');
+  // the person named at the head or in an apposition speaks ("The Lithuanian president, Gitanas Nauseda");
+  // one named in a postmodifier does not ("a spokesman for Netanyahu")
+  const comma = words.indexOf(',');
+  const personMention = mentions.find((m) => (m.type === 'PERSON' || m.entry?.kind === 'person')
+    && ((m.start <= h && m.end > h) || (comma >= 0 && m.start > s + comma)));
   const plural = /(?:s|people|police|media)$/.test(headWord) && !/(?:ss|us|is|news|'s)$/.test(headWord) && !isCap(doc.textOf(h));
-  if (personMention && personMention.end > h - 0 && personMention.start <= h) {
+  if (personMention) {
     return { ...base, ref: actorRef(doc, personMention), anonymous: false, person: true, plural: false, pronoun: false };
   }
 
@@ -331,7 +335,10 @@ function antecedent(doc: Doc, ctx: ExtractContext, at: number, p: string, histor
   for (const sp of history.subjects ?? []) {
     if (sp.token < at && ok(sp) && (!best || sp.token > best.token) && doc.sentenceOf(sp.token) < doc.sentenceOf(at)) best = sp;
   }
-  // a person mention from the actor stage nearer than the last speaker wins
+  // a person mention from the actor stage in a later sentence than that wins; within a sentence the first
+  // (the subject, usually) rather than the nearest
+  const bestSentence = best ? doc.sentenceOf(best.token) : -1;
+  let mentionSentence = -1;
   if (p === 'he' || p === 'she' || p === 'they' || p === 'it') {
     for (const m of ctx.mentions) {
       if (m.end > at || !m.entry) continue;
@@ -341,9 +348,10 @@ function antecedent(doc: Doc, ctx: ExtractContext, at: number, p: string, histor
       if (m.end < doc.length && /^['’]s$/.test(doc.textOf(m.end))) continue;
       const isPerson = m.type === 'PERSON' || m.entry.kind === 'person';
       const fits = p === 'he' || p === 'she' ? isPerson : p === 'it' ? !isPerson && m.type !== 'NORP' : !isPerson;
-      if (!fits || (best && best.token >= m.start)) continue;
-      if (p === 'they' && !(m.type === 'ORG' || m.type === 'GPE' || m.type === 'NORP')) continue;
-      if (p === 'they' || p === 'it') continue; // countries named in passing are weak antecedents for "they"/"it"
+      if (!fits || p === 'they' || p === 'it') continue; // countries named in passing are weak antecedents for "they"/"it"
+      const ms = doc.sentenceOf(m.start);
+      if (ms <= bestSentence || ms < mentionSentence || (ms === mentionSentence && best && best.token < m.start)) continue;
+      mentionSentence = ms;
       best = {
         ref: actorRef(doc, m), anonymous: false, start: doc.start[m.start], end: doc.end[m.end - 1],
         text: doc.text.slice(doc.start[m.start], doc.end[m.end - 1]), person: isPerson, plural: false, pronoun: false, token: m.start,
