@@ -314,13 +314,15 @@ function tailIsTag(doc: Doc, from: number, hi: number): boolean {
   // what may follow a closing tag: ", a spokesman for ...", "on Monday", "in a statement", "told reporters"
   const first = lower(doc, from);
   if (!/^(?:,|on|in|at|during|after|before|via|to|from|last|this|late|early|earlier|later|told|while|when|as|citing|according|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|recently|previously|also|again|repeatedly|afterward|afterwards|then)$/.test(first)) return false;
+  // an apposition after the speaker ("said Sherman, a professor who studies ...") may run long
+  const apposition = first === ',' && from + 1 < end && /^(?:a|an|the|who|whose|which|one|his|her|their|its)$|^\p{Lu}/u.test(doc.textOf(from + 1));
   for (let k = from; k < end; k++) {
     const w = lower(doc, k);
     // ", adding that ...": the participle starts a statement of its own
     if (w === ',' && k + 1 < end && PARTICIPLE_CUES.has(lower(doc, k + 1))) return true;
-    if (w === 'that' || isQuoteMark(doc, k) || w === ':') return false;
+    if ((w === 'that' && !apposition) || isQuoteMark(doc, k) || w === ':') return false;
   }
-  return end - from <= 16;
+  return end - from <= (apposition ? 40 : 16);
 }
 
 /** Reported speech in a sentence: "X said (that) ...", "..., X said", "according to X, ...". */
@@ -419,6 +421,14 @@ export function indirectQuotes(
         const ce = contentEnd(doc, lo, commaBefore);
         if (ce - lo >= 3 && (clauseLike(doc, lo, ce) || ce - lo >= 8) && !blockedRange(blocked, lo, ce)) {
           out.push(makeFound(doc, lo, ce, [cueStart, k + 1], left ?? right, [k, hi]));
+          // "C1, he said, because C2": the reported clause goes on after the tag
+          const tail = right ? right[1] : k + 1;
+          if (tail + 1 < hi && doc.textOf(tail) === ',' && /^(?:because|but|and|as|since|so|adding|although|though|while|if|when)$/.test(lower(doc, tail + 1))) {
+            const ce2 = contentEnd(doc, tail + 1, hi);
+            if (ce2 - tail >= 4 && !blockedRange(blocked, tail + 1, ce2) && !PARTICIPLE_CUES.has(lower(doc, tail + 1))) {
+              out.push(makeFound(doc, tail + 1, ce2, [cueStart, k + 1], left ?? right, [k, hi]));
+            }
+          }
           k = hi;
           continue;
         }

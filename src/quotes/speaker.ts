@@ -104,7 +104,8 @@ export function speakerLeftOf(doc: Doc, lo: number, cue: number): [number, numbe
       if ((t === '.' && !npInnerPunct(doc, k)) || t === ';' || t === '“' || t === '”' || t === '"') return null;
       if (t === ',') {
         let np = npEndingAt(doc, lo, k);
-        if (!np) return null;
+        // "Sanders, meanwhile, who ..., said": another parenthetical before this one
+        if (!np) continue;
         // "Clinton, 35, the daughter of ..., said": a short segment after another comma is one more apposition
         if (np[0] - 1 > lo && doc.textOf(np[0] - 1) === ',' && np[1] - np[0] <= 2) {
           const outer = npEndingAt(doc, lo, np[0] - 1);
