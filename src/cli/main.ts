@@ -2,6 +2,7 @@
 // The `parley` command: a thin commander layer over the library; each command lives in cli/commands/.
 import { Command, CommanderError } from 'commander';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerDemo } from './commands/demo.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerDemo(program);
   return program;
 }
 
