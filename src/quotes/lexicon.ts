@@ -71,7 +71,7 @@ export const PLURAL_HEADS = /(?:s|people|police|media)$/;
 
 /** Sector cues in a speaker phrase, most specific first. */
 export const SECTOR_WORDS: [RegExp, string][] = [
-  [/^(?:military|army|navy|defen[cs]e|troops|soldiers?|commanders?|generals?|gen\.?|armed|airforce|marines?|idf|pentagon|colonel|brigadier|admiral)$/, 'MIL'],
+  [/^(?:military|army|navy|defen[cs]e|command|troops|soldiers?|commanders?|generals?|gen\.?|armed|airforce|marines?|idf|pentagon|colonel|brigadier|admiral)$/, 'MIL'],
   [/^(?:intelligence|spy|spies|cia|mossad)$/, 'SPY'],
   [/^(?:police|policeman|policemen|officers?)$/, 'COP'],
   [/^(?:lawmakers?|senators?|congressm[ae]n|congresswom[ae]n|congressional|legislators?|parliament(?:ary|arians?)?|mps?|speaker|representatives?|sen\.?|rep\.?)$/, 'LEG'],

@@ -224,7 +224,7 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
 
   // a place inside a longer capitalised name ("the Jamestown Foundation") says nothing of the speaker's country
   const mentions = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.entry
-    && !(m.end < e && isCap(doc.textOf(m.end)) && !TITLE_WORDS.test(doc.textOf(m.end)) && m.entry.kind !== 'person' && m.type !== 'PERSON'));
+    && !(m.end < e && isCap(doc.textOf(m.end)) && !TITLE_WORDS.test(doc.textOf(m.end)) && m.entry.kind === 'capital'));
   // the person named at the head or in an apposition speaks ("The Lithuanian president, Gitanas Nauseda");
   // one named in a postmodifier does not ("a spokesman for Netanyahu")
   const comma = words.indexOf(',');
@@ -259,7 +259,6 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
     for (let i = s; i < e; i++) {
       const raw = doc.textOf(i).replace(/['’]s$/, '');
       if (!isCap(raw)) continue;
-      if (i + 1 < e && isCap(doc.textOf(i + 1)) && !TITLE_WORDS.test(doc.textOf(i + 1))) continue;
       const hit = lookupWord(ctx, raw);
       if (hit && (hit.country || hit.org) && hit.kind !== 'capital') {
         entry = hit;
@@ -298,7 +297,7 @@ export function describeSpeaker(doc: Doc, ctx: ExtractContext, s: number, e: num
     let li = e - 1;
     while (li > s && !isCap(doc.textOf(li))) li--;
     const last = doc.textOf(li);
-    const earlier = [...history.speakers].reverse().find((sp) => sp.person && sp.ref && sp.ref.country && sp.token < s && sp.text.split(/\s+/).pop() === last);
+    const earlier = [...history.speakers].reverse().find((sp) => sp.person && sp.ref && (sp.ref.country || sp.ref.sector) && sp.token < s && sp.text.split(/\s+/).pop() === last);
     if (earlier?.ref) {
       return { ...base, ref: { ...earlier.ref, text }, anonymous: false, person: true, plural: false, pronoun: false, medium };
     }
