@@ -355,3 +355,18 @@ test('quote ids are q1.. in text order', () => {
   assert.deepEqual(qs.map((q) => q.id), ['q1', 'q2']);
   assert.ok(qs[0].start < qs[1].start);
 });
+
+test('offsets stay exact and nothing throws on random quote-heavy text', () => {
+  const pieces = ['“', '”', '"', "''", ' said ', ' he ', ',', '.', '\n\n', ' according to ', ' Iran ', ':', ' that ', ' officials ', '(', ')', ' told ', ' on X ', '—', "'s", ' U.S. ', ' saying ', 'A', ' the '];
+  let seed = 7;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let k = 0; k < 400; k++) {
+    let text = '';
+    const len = Math.floor(rnd() * 40);
+    for (let i = 0; i < len; i++) text += pieces[Math.floor(rnd() * pieces.length)];
+    for (const q of quotesOf(text)) assert.ok(q.start < q.end, 'non-empty quote');
+  }
+});
