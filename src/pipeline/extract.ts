@@ -6,8 +6,8 @@ import { nerStage } from '../annotate/ner-stage.js';
 import { actorStage } from '../actors/mentions.js';
 import { mentionCharEnd } from '../actors/resolve.js';
 import { eventStage } from '../events/coder.js';
-import { eventQuoteStage } from '../events/attribution.js';
 import { quoteStage } from '../quotes/quotes.js';
+import { attributionStage } from '../quotes/attribution.js';
 import type { Doc } from '../text/doc.js';
 import { checkPipeline, pipelineVersions, runPipeline, type Stage } from './stage.js';
 import { newContext, type ExtractContext, type Resources } from './context.js';
@@ -42,7 +42,7 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, eventStage, quoteStage, eventQuoteStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, eventStage, quoteStage, attributionStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */
