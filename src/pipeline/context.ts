@@ -6,12 +6,15 @@ import type { VerbIndex } from '../events/verb-dict.js';
 import type { CameoTable } from '../events/cameo.js';
 import type { Gazetteer } from '../events/geo.js';
 import type { DateAnnotation } from '../annotate/dates.js';
+import type { NlpModels } from '../annotate/nlp.js';
 import type { StageContext } from './stage.js';
 import type { Event, Issue, MentionType, Quote } from '../schema/extraction.js';
 
 /** Loaded, immutable resources (knowledge base, models); loaded once at the edge and shared by all documents. */
 export interface Resources {
   kb: KnowledgeBase;
+  /** Tagger, lemmatizer and parser; without them stages fall back to surface patterns. */
+  nlp?: NlpModels;
   /** The statistical NER tagger; without it mentions come from the knowledge base alone. */
   ner?: NerTagger;
   /** CAMEO verb/noun patterns; without them (and `cameo`) the event coder emits nothing. */

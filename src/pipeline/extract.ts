@@ -3,6 +3,9 @@ import { tokenize } from '../text/tokenize.js';
 import { splitSentences } from '../text/sentences.js';
 import { findDates } from '../annotate/dates.js';
 import { nerStage } from '../annotate/ner-stage.js';
+import { TaggerStage } from '../annotate/tagger.js';
+import { LemmatizerStage } from '../annotate/lemmatizer.js';
+import { ParserStage } from '../annotate/parser.js';
 import { actorStage } from '../actors/mentions.js';
 import { mentionCharEnd } from '../actors/resolve.js';
 import { eventStage } from '../events/coder.js';
@@ -42,7 +45,30 @@ const dateStage: Stage<ExtractContext> = {
   },
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, dateStage, nerStage, actorStage, eventStage, quoteStage, attributionStage];
+// The model-backed stages take their model from the shared resources, so the stage list stays plain data.
+const taggerStage: Stage<ExtractContext> = {
+  name: 'tagger',
+  version: '1',
+  needs: ['tokens', 'sentences'],
+  sets: ['pos'],
+  run: (doc, ctx) => (ctx.resources.nlp ? new TaggerStage(ctx.resources.nlp.tagger).run(doc) : false),
+};
+const lemmaStage: Stage<ExtractContext> = {
+  name: 'lemmatizer',
+  version: '1',
+  needs: ['tokens', 'pos'],
+  sets: ['lemma'],
+  run: (doc, ctx) => (ctx.resources.nlp && doc.layers.has('pos') ? new LemmatizerStage(ctx.resources.nlp.lemmatizer).run(doc) : false),
+};
+const parserStage: Stage<ExtractContext> = {
+  name: 'parser',
+  version: '1',
+  needs: ['tokens', 'sentences', 'pos'],
+  sets: ['deps'],
+  run: (doc, ctx) => (ctx.resources.nlp && doc.layers.has('pos') ? new ParserStage(ctx.resources.nlp.parser).run(doc) : false),
+};
+
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, taggerStage, lemmaStage, parserStage, dateStage, nerStage, actorStage, eventStage, quoteStage, attributionStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

@@ -13,7 +13,8 @@ export interface Stage<C extends StageContext = StageContext> {
   readonly version: string;
   readonly needs: readonly Layer[];
   readonly sets: readonly Layer[];
-  run(doc: Doc, ctx: C): void;
+  /** Returns false when it had nothing to work with (e.g. no model loaded) and so set none of its layers. */
+  run(doc: Doc, ctx: C): void | false;
 }
 
 export class PipelineError extends Error {
@@ -41,7 +42,7 @@ export function checkPipeline(stages: readonly Stage<never>[], given: readonly L
 
 export function runPipeline<C extends StageContext>(stages: readonly Stage<C>[], doc: Doc, ctx: C): Doc {
   for (const s of stages) {
-    s.run(doc, ctx);
+    if (s.run(doc, ctx) === false) continue;
     for (const set of s.sets) doc.layers.set(set, `${s.name}@${s.version}`);
   }
   return doc;

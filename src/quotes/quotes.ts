@@ -392,10 +392,18 @@ export function indirectQuotes(
       if (hasDeps) {
         const dc = dependencyCue(doc, k, lo, hi);
         if (dc && dc.content[1] - dc.content[0] >= 3) {
-          const [cs, ce] = dc.content;
+          // the surface reading knows addressees and media between cue and clause ("told reporters", "said on X
+          // that"), which the parser tends to pull into the clause: a later surface start wins
+          const surfaceStart = clauseStart(doc, k, k + 1, hi);
+          const cs = surfaceStart > dc.content[0] && surfaceStart < dc.content[1] ? surfaceStart : dc.content[0];
+          const ce = dc.content[1];
           const endTok = contentEnd(doc, cs, ce);
+          // a longer surface speaker phrase that holds the parse's subject keeps what the parse cut off
+          // ("two sources familiar with internal discussions" when "with ..." was attached to the verb)
+          const surfaceSpeaker = participle ? null : speakerLeftOf(doc, lo, k);
+          const parseSubject = dc.subject && surfaceSpeaker && surfaceSpeaker[0] <= dc.subject[0] && surfaceSpeaker[1] >= dc.subject[1] ? surfaceSpeaker : dc.subject;
           // a parse without a subject (or a participle's shared one) falls back to the surface reading
-          const subject = dc.subject && !participle ? dc.subject : (participle ? sentenceSubject ?? subjectAtStart(doc, lo, k) : speakerLeftOf(doc, lo, k));
+          const subject = parseSubject && !participle ? parseSubject : (participle ? sentenceSubject ?? subjectAtStart(doc, lo, k) : surfaceSpeaker);
           if (subject && endTok - cs >= 2 && !blockedRange(blocked, cs, endTok)) {
             if (!participle) sentenceSubject = subject;
             out.push(makeFound(doc, cs, endTok, [k, k + 1], subject, [subject[0], cs]));

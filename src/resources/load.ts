@@ -9,6 +9,8 @@ import { tokenize } from '../text/tokenize.js';
 import { decodeCompact } from '../learn/ner-model.js';
 import { NerTagger } from '../annotate/ner.js';
 import type { Resources } from '../pipeline/context.js';
+import type { NlpModels } from '../annotate/nlp.js';
+import { loadTagger, loadParser, loadLemmatizer } from './models.js';
 import { VerbIndex, parseVerbDictionary, type CompiledVerbs } from '../events/verb-dict.js';
 import { CameoTable, type CameoData } from '../events/cameo.js';
 import { Gazetteer } from '../events/geo.js';
@@ -56,7 +58,7 @@ export function loadResources(opts: ResourceOptions = {}): Resources {
   for (const d of dicts) files.push(loadDictionary(d));
   const kbFile = files.length === 1 ? files[0] : mergeKbFiles(files.length ? files : [emptyKb()]);
   const kb = new KnowledgeBase(kbFile, splitAlias);
-  const resources: Resources = { kb, ner: loadNerModel(), ...loadEventData() };
+  const resources: Resources = { kb, ner: loadNerModel(), nlp: loadNlpModels(), ...loadEventData() };
   cache.set(key, resources);
   return resources;
 }
@@ -99,4 +101,9 @@ export function loadVerbIndex(files: readonly string[], builtin = true): VerbInd
     : { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
   for (const f of files) parseVerbDictionary(readFileSync(f, 'utf8'), base, f);
   return new VerbIndex(base);
+}
+
+/** The shipped tagger, lemmatizer and parser (models/*.bin). */
+export function loadNlpModels(): NlpModels {
+  return { tagger: loadTagger(), lemmatizer: loadLemmatizer(), parser: loadParser() };
 }
