@@ -5,7 +5,8 @@
 // Usage: npx tsx bench/events-petrarch.ts [--shared ../shared] [--out bench/results/events-petrarch.json]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { KnowledgeBase, type KbData, type KbEntry } from '../src/actors/kb.js';
+import { KnowledgeBase } from '../src/actors/kb.js';
+import { parseDictionary } from '../src/actors/petrarch.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { parseVerbDictionary, VerbIndex } from '../src/events/verb-dict.js';
 import { CameoTable, type CameoData } from '../src/events/cameo.js';
@@ -34,48 +35,13 @@ for (const m of xml.matchAll(/<Sentence\s([^>]*)>([\s\S]*?)<\/Sentence>/g)) {
   records.push({ id: attr('id'), category: attr('category'), date: attr('date'), text, codings, noEvents: /noevents/.test(body), error: /EventCoding error/.test(body) });
 }
 
-// ---- actors: PETRARCH names are word prefixes unless they end in "_"; the bench expands them against the record
-// texts, since the product's KB matches whole aliases (the actors branch owns real PETRARCH actor loading)
-const vocab = new Set(records.flatMap((r) => tokenize(r.text).span(0, tokenize(r.text).length).words()));
-const entries: KbEntry[] = [];
-const aliases: [string, number][] = [];
-let current = -1;
-function addName(raw: string, idx: number): void {
-  const ws = raw.trim().replace(/\s+/g, '_').split('_').filter(Boolean);
-  if (!ws.length) return;
-  const exactLast = raw.trim().endsWith('_');
-  // expand the last word as a prefix against the vocabulary (case-insensitive)
-  const last = ws[ws.length - 1].toLowerCase();
-  const forms = exactLast ? [ws[ws.length - 1]] : [...vocab].filter((v) => v.toLowerCase().startsWith(last) && v.length - last.length <= 4);
-  for (const f of forms.length ? forms : [ws[ws.length - 1]]) {
-    const words = [...ws.slice(0, -1), f].map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
-    aliases.push([words.join(' '), idx]);
-    aliases.push([[...ws.slice(0, -1), f].join(' '), idx]);
-  }
-}
-for (const raw of readFileSync(join(dir, 'PETR.Validate.actors.txt'), 'utf8').split('\n')) {
-  const line = raw.replace(/#.*$/, '').replace(/<!--.*?-->/g, '').trim();
-  if (!line || line.startsWith('<')) continue;
-  const m = /^(\+?)([^[]+?)\s*(?:\[([^\]]*)\])?\s*$/.exec(line);
-  if (!m) continue;
-  if (m[1] && current >= 0) {
-    addName(m[2], current);
-    continue;
-  }
-  const code = (m[3] ?? '').split(/\s/)[0].toUpperCase();
-  if (!code || code.startsWith('---')) {
-    current = -1;
-    continue;
-  }
-  current = entries.length;
-  entries.push({ id: `${code}:${entries.length}`, name: m[2], code, country: /^[A-Z]{3}$/.test(code.slice(0, 3)) ? code.slice(0, 3) : null, org: null, sector: code.slice(3), kind: 'group' });
-  addName(m[2], current);
-}
-const kbData: KbData = { version: 1, built: 'bench', entries, aliases };
-const kb = new KnowledgeBase(kbData, (a) => {
+// ---- actors: the product's PETRARCH/TABARI dictionary loader, as `--no-builtin-kb --dictionary` uses it
+const splitAlias = (a: string): string[] => {
   const d = tokenize(a);
   return d.span(0, d.length).words();
-});
+};
+const actorFile = join(dir, 'PETR.Validate.actors.txt');
+const kb = new KnowledgeBase(parseDictionary(readFileSync(actorFile, 'utf8'), actorFile), splitAlias);
 
 // ---- verbs: the validation dictionary alone; every code it uses is given a placeholder PLOVER type so nothing is
 // filtered out for lacking one (the test codes are not CAMEO semantics)
