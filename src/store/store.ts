@@ -276,7 +276,8 @@ export class SqlStorage implements Storage {
       w.sql.push(`EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ${cond})`);
       w.params.push(...p);
     };
-    if (f.actor) involves('(ea.actor_id = ? OR ea.code = ?)', f.actor, f.actor);
+    // a bare country code stands for every actor of that country (CAMEO codes nest: RUS covers RUSGOV, RUSMIL)
+    if (f.actor) involves('(ea.actor_id = ? OR ea.code = ? OR ea.country = ?)', f.actor, f.actor, f.actor);
     if (f.country) {
       w.sql.push(`(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.country = ?))`);
       w.params.push(f.country, f.country);
@@ -447,10 +448,10 @@ export class SqlStorage implements Storage {
     const w = this.eventWhere({ country: f.country, since: f.since, until: f.until });
     if (f.dyad) {
       // either direction: the dyad's interactions, whoever acted
-      const side = (role: string) => `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '${role}' AND (ea.actor_id = ? OR ea.code = ?))`;
+      const side = (role: string) => `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '${role}' AND (ea.actor_id = ? OR ea.code = ? OR ea.country = ?))`;
       w.sql.push(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`);
       const [a, b] = f.dyad;
-      w.params.push(a, a, b, b, b, b, a, a);
+      w.params.push(a, a, a, b, b, b, b, b, b, a, a, a);
     }
     const rows = await this.db.all<Row>(
       `SELECT e.event_date AS d, e.quad_class AS qc, count(*) AS n, sum(e.goldstein) AS g FROM events e
