@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { tokenize } from './tokenize.js';
 import { splitSentences } from './sentences.js';
 import { TokenFlag, type Doc } from './doc.js';
+import { mulberry32 } from '../learn/perceptron.js';
 
 function split(text: string): Doc {
   const doc = tokenize(text);
@@ -343,17 +344,6 @@ test('splitSentences: sentences tile the document in order', () => {
   }
   assert.equal(expected, doc.length);
 });
-
-/** Deterministic PRNG so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'The', 'talks', 'ended', 'U.S.', 'Mr.', 'etc.', 'he', 'said', '.', '?', '!', '...', '…', '"', '“', '”', '(', ')',

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenize.js';
 import { TokenFlag, type Doc } from './doc.js';
+import { mulberry32 } from '../learn/perceptron.js';
 
 function words(doc: Doc): string[] {
   return Array.from({ length: doc.length }, (_, i) => doc.textOf(i));
@@ -260,17 +261,6 @@ test('tokenize: SpaceAfter is set exactly where whitespace follows', () => {
 test('tokenize: line breaks and non-breaking spaces separate tokens', () => {
   assert.deepEqual(words(tokenize('Kyiv\nMoscow\u00a0Beijing\u2009Delhi\u200bCairo')), ['Kyiv', 'Moscow', 'Beijing', 'Delhi', 'Cairo']);
 });
-
-/** Deterministic PRNG so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = [
   ...'aZ09 .,;:!?\'"-()[]{}@#$%&*/_+=<>\\|~`^\n\t',
