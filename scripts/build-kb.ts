@@ -1,6 +1,6 @@
 // Builds the compact actor knowledge base data/kb/actors.json from ../shared/data/kb (and eventdata) plus kb-src/.
 // Usage: npm run build:kb [-- --shared ../shared]. Deterministic: same inputs, byte-identical output.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryToRow, type KbEntry, type KbFile, type KbRow } from '../src/actors/kb.js';
 import { parsePetrarchAgents, pluralOf } from '../src/actors/petrarch.js';
@@ -202,7 +202,9 @@ for (const [country, org, sector, name, aliases, opt] of groups.rows) {
 
 // ---- people: curated rows, then REIGN (to March 2021), then UN General Debate foreign ministers and heads ----
 type PersonRow = [string, string, string, string, string, string | null, string[]];
-const people = readJson<{ rows: PersonRow[] }>('kb-src/people.json');
+// people.json first, then the other kb-src/people-*.json files in name order (heads, ministers, envoys, ...)
+const peopleFiles = ['people.json', ...readdirSync('kb-src').filter((f) => /^people-.+\.json$/.test(f)).sort()];
+const people = { rows: peopleFiles.flatMap((f) => readJson<{ rows: PersonRow[] }>(join('kb-src', f)).rows) };
 const personItems = new Map<string, Item>();
 const isoOrOrg = (where: string): { country: string | null; org: string | null } =>
   iso3.has(where) ? { country: where, org: null } : { country: null, org: where };
@@ -224,6 +226,12 @@ for (const [where, name, role, sector, start, end, aliases] of people.rows) {
   } else personItems.set(id, addItem([e], [name, ...aliases]));
 }
 const curatedIds = new Set(personItems.keys());
+/** Curated people of a country whose name or an alias ends with this surname, in file order. */
+function curatedMatches(country: string, surname: string): Item[] {
+  const s = surname.toLowerCase();
+  return [...personItems.values()].filter((it) => curatedIds.has(it.entries[0].id) && it.entries.some((e) => e.country === country) &&
+    it.aliases.some((a) => a.toLowerCase() === s || a.toLowerCase().endsWith(' ' + s)));
+}
 /** Curated person of a country whose name or alias ends with this surname (lowercase), if any. */
 function curatedBySurname(country: string, surname: string): Item | undefined {
   const s = surname.toLowerCase();
@@ -232,6 +240,31 @@ function curatedBySurname(country: string, surname: string): Item | undefined {
     if (it.aliases.some((a) => a.toLowerCase() === s || a.toLowerCase().endsWith(' ' + s))) return it;
   }
   return undefined;
+}
+// Curated spells per country and office: an approximate UN-list spell of the same office is dropped where a curated
+// one covers any of its year, so "who was X's foreign minister on D" has one answer where the office is curated.
+const officeOf = (role: string): string => (role === 'secretary of state' ? 'foreign minister' : role);
+const curatedOffice = new Map<string, KbEntry[]>();
+for (const it of personItems.values()) {
+  for (const e of it.entries) {
+    if (!e.country || !e.role) continue;
+    const k = `${e.country}|${officeOf(e.role)}`;
+    curatedOffice.set(k, [...(curatedOffice.get(k) ?? []), e]);
+  }
+}
+const officeCurated = (country: string, role: string, start: string, end: string): boolean =>
+  (curatedOffice.get(`${country}|${officeOf(role)}`) ?? []).some((e) => (e.start ?? '0000') < end && start < (e.end ?? '9999'));
+/** The curated person found by surname, unless the REIGN name's given name rules it out (Anders Fogh vs Lars Løkke
+ *  Rasmussen, Idriss vs Mahamat Déby): REIGN mostly gives bare surnames, and then the surname decides. */
+function sameGivenName(it: Item | undefined, leader: string): Item | undefined {
+  const words = leader.split(' ');
+  if (!it || words.length < 2) return it;
+  const given = words[0].replace(/\.$/, '').toLowerCase();
+  const ok = it.aliases.some((a) => {
+    const first = a.split(' ')[0].toLowerCase();
+    return given.length === 1 ? first.startsWith(given) : first === given;
+  });
+  return ok ? it : undefined;
 }
 const overlaps = (it: Item, start: string, end: string | null): boolean =>
   it.entries.some((e) => (e.start ?? '0000') < (end ?? '9999') && start < (e.end ?? '9999'));
@@ -252,6 +285,21 @@ const COW: Record<string, string> = {
   ZIM: 'ZWE', DRV: 'VNM', RVN: 'VNM', DMA: 'DMA', STP: 'STP', TKM: 'TKM', TUR: 'TUR', TUV: 'TUV', UGA: 'UGA', UKR: 'UKR',
   KIR: 'KIR', FSM: 'FSM', NAU: 'NRU', MLI: 'MLI', MLT: 'MLT', SWAZ: 'SWZ',
 };
+// REIGN names that are misspelt or name a different ruler than the one in office, so they merge with the curated person.
+const REIGN_NAMES: Record<string, string> = {
+  'AZE|Ilhma Aliyev': 'Ilham Aliyev',
+  'SDN|Abdelrahman Burhan': 'Abdel Fattah al-Burhan',
+  'QAT|Khalifah Al Thani': 'Tamim bin Hamad Al Thani',
+  'QAT|Amad Al Thani': 'Hamad bin Khalifa Al Thani',
+  'MAR|Muhammad VI': 'Mohammed VI',
+  'KWT|Jabir Ahmad Al Sabah': 'Sabah al-Ahmad al-Jaber al-Sabah',
+  'KWT|Nawaf Al-Sabah': 'Nawaf al-Ahmad al-Jaber al-Sabah',
+  'DNK|Lokke Rasmussen': 'Lars Lokke Rasmussen',
+  'JOR|Abdullah Ibn Hussein El-Hashimi': 'Abdullah II',
+  'BHR|Hamad Isa Ibn Al-Khalifah': 'Hamad bin Isa Al Khalifa',
+  'ARE|Khalifa Al Nahayan': 'Khalifa bin Zayed',
+  'OMN|Haitham ibn Tariq': 'Haitham bin Tariq',
+};
 const pad = (n: string): string => n.padStart(2, '0');
 /** One CSV line to cells (quoted cells may hold commas). */
 function csvRow(line: string): string[] {
@@ -267,31 +315,48 @@ function csvRow(line: string): string[] {
 }
 {
   const lines = readFileSync(join(shared, 'data/kb/leaderlist_3_21.csv'), 'utf8').split(/\r?\n/).slice(1);
+  // all spells of one REIGN leader (same leadid) go to one person
+  const leaders = new Map<string, { country: string; leader: string; names: string[]; spells: [string, string | null][] }>();
   for (const line of lines) {
     const f = csvRow(line);
     if (f.length < 9 || !f[3] || !/^\d{4}$/.test(f[6])) continue;
     const country = COW[f[0]] ?? f[0];
     if (!iso3.has(country)) continue;
     // "Duvalier, Francois" → "Francois Duvalier"
-    const leader = f[3].trim().replace(/^([^,]+),\s*(.+?)-?$/, '$2 $1');
-    if (!f[6]) continue;
+    const raw = f[3].trim().replace(/^([^,]+),\s*(.+?)-?$/, '$2 $1');
+    const leader = REIGN_NAMES[`${country}|${raw}`] ?? raw;
     const start = `${f[6]}-${pad(f[5] || '1')}-${pad(f[4] || '1')}`;
     // REIGN gives only the month a spell ended: it counts as valid to the end of that month
     const endMonth = +(f[7] || '12');
     const end = f[8] ? (endMonth === 12 ? `${+f[8] + 1}-01-01` : `${f[8]}-${pad(String(endMonth + 1))}-01`) : null;
+    // REIGN's leadid changes between a leader's terms; country, surname and birth year pick out one person
+    const last = leader.split(' ').pop()!.toLowerCase();
+    const key = /^\d{4}$/.test(f[9] ?? '') ? `${country}|${last}|${f[9]}` : `${country}|${f[2] || leader}`;
+    const l = leaders.get(key);
+    if (l) { l.spells.push([start, end]); if (!l.names.includes(leader)) l.names.push(leader); }
+    else leaders.set(key, { country, leader, names: [leader], spells: [[start, end]] });
+  }
+  for (const { country, leader, names, spells } of leaders.values()) {
+    // A REIGN leader is a curated person when a full name agrees, or when the surname (and given name, if REIGN has
+    // one) agrees and they were in office at the same time: REIGN's "Salam" of 2014 is Tammam, not Nawaf Salam.
     const surname = leader.split(' ').pop() ?? leader;
-    const cur = curatedBySurname(country, leader) ?? curatedBySurname(country, surname);
+    const full = names.map((n) => (n.includes(' ') ? curatedBySurname(country, n) : undefined)).find((x) => x);
+    const bySurname = curatedMatches(country, surname).filter((it) => sameGivenName(it, leader) &&
+      spells.some(([s, e]) => overlaps(it, s, e ?? '2021-03-31')));
+    const cur = full ?? bySurname[0];
     if (cur) {
       // curated spells are more precise; REIGN only fills gaps (and its surname form is a useful alias)
-      addAlias(cur, leader);
-      if (!overlaps(cur, start, end ?? '2021-03-31')) cur.entries.push(personEntry(cur.entries[0].id, cur.entries[0].name, country, 'leader', 'GOV', start, end));
+      for (const n of names) addAlias(cur, n);
+      for (const [start, end] of spells) {
+        if (!overlaps(cur, start, end ?? '2021-03-31')) cur.entries.push(personEntry(cur.entries[0].id, cur.entries[0].name, country, 'leader', 'GOV', start, end));
+      }
       continue;
     }
     const id = `P:${slug(leader)}-${country.toLowerCase()}`;
-    const e = personEntry(id, leader, country, 'leader', 'GOV', start, end);
+    const es = spells.map(([start, end]) => personEntry(id, leader, country, 'leader', 'GOV', start, end));
     const it = personItems.get(id);
-    if (it) it.entries.push(e);
-    else personItems.set(id, addItem([e], [leader]));
+    if (it) it.entries.push(...es);
+    else personItems.set(id, addItem(es, names));
   }
 }
 {
@@ -326,7 +391,7 @@ function csvRow(line: string): string[] {
   for (const r of [...runs.values()].sort((a, b) => (a.country + a.name < b.country + b.name ? -1 : 1))) {
     const years = [...new Set(r.years)].sort();
     const surname = r.name.split(' ').pop()!;
-    const cur = curatedBySurname(r.country, surname);
+    const cur = sameGivenName(curatedBySurname(r.country, surname), r.name);
     // split into runs of consecutive years (a gap of one missed debate is tolerated)
     const spells: [number, number][] = [];
     for (const y of years) {
@@ -336,6 +401,7 @@ function csvRow(line: string): string[] {
     }
     for (const [a, b] of spells) {
       const start = `${a}-01-01`, end = `${b + 1}-01-01`;
+      if (officeCurated(r.country, r.role, start, end)) continue;
       if (cur) {
         if (!overlaps(cur, start, end)) cur.entries.push(personEntry(cur.entries[0].id, cur.entries[0].name, r.country, r.role, r.sector, start, end));
         continue;

@@ -187,6 +187,35 @@ export class KnowledgeBase {
     return undefined;
   }
 
+  /** People of a country or organisation by id of where they serve (ISO3 or org), built on first use. */
+  private byWhere: Map<string, KbEntry[]> | undefined;
+
+  /** The normalised office of a role: through the role nouns ("secretary of defense" → "defence minister"), without
+   *  "acting", and the US secretary of state counted as the foreign minister. */
+  office(role: string): string {
+    const r = role.toLowerCase().replace(/^acting /, '');
+    const n = this.nouns.get(r)?.role ?? r;
+    return n === 'secretary of state' ? 'foreign minister' : n;
+  }
+
+  /** Who held an office on a date ("Iran's foreign minister on 2025-06-14"): person spells of `where` (an ISO3
+   *  country or an organisation such as "EU") whose role is that office. */
+  holders(where: string, role: string, date: string): KbEntry[] {
+    if (!this.byWhere) {
+      this.byWhere = new Map();
+      for (const e of this.entries) {
+        if (e.kind !== 'person') continue;
+        const k = e.org ?? e.country;
+        if (!k) continue;
+        const l = this.byWhere.get(k);
+        if (l) l.push(e);
+        else this.byWhere.set(k, [e]);
+      }
+    }
+    const office = this.office(role);
+    return (this.byWhere.get(where) ?? []).filter((e) => e.role && validOn(e, date) && this.office(e.role) === office);
+  }
+
   /** The role noun that a lowercase phrase names, if any ("foreign minister", "strikes"). */
   noun(phrase: string): KbNoun | undefined {
     return this.nouns.get(phrase);

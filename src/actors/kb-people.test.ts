@@ -1,0 +1,147 @@
+// Checks the curated office-holders (kb-src/people*.json) and the shipped KB built from them: coverage of foreign and
+// defence ministers, one holder per single-holder office, valid dates, and who holds an office on a given day.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../pipeline/extract.js';
+import { loadResources, PACKAGE_ROOT } from '../resources/load.js';
+import { mentionCharEnd } from './resolve.js';
+
+const resources = loadResources();
+const { kb } = resources;
+
+type Row = [string, string, string, string, string, string | null, string[]];
+const srcDir = join(PACKAGE_ROOT, 'kb-src');
+const files = readdirSync(srcDir).filter((f) => /^people(-.+)?\.json$/.test(f)).sort();
+const rows: { file: string; row: Row }[] = files.flatMap((file) =>
+  (JSON.parse(readFileSync(join(srcDir, file), 'utf8')) as { rows: Row[] }).rows.map((row) => ({ file, row })));
+
+/** The countries whose foreign and defence ministers are curated for 2015–2026 (docs/kb.md lists them). */
+const MINISTER_COUNTRIES = [
+  // G20 members
+  'ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'DEU', 'FRA', 'GBR', 'IDN', 'IND', 'ITA', 'JPN', 'KOR', 'MEX', 'RUS', 'SAU', 'TUR', 'USA', 'ZAF',
+  // Middle East and North Africa
+  'ARE', 'DZA', 'EGY', 'IRN', 'IRQ', 'ISR', 'JOR', 'LBN', 'MAR', 'OMN', 'QAT', 'SYR',
+  // Russia's and Ukraine's neighbours and the rest of Europe
+  'UKR', 'BLR', 'POL', 'LTU', 'LVA', 'EST', 'FIN', 'NOR', 'SWE', 'DNK', 'ROU', 'HUN', 'CZE', 'AUT', 'BEL', 'NLD', 'ESP',
+  'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE',
+  // South and South-East Asia, Pacific
+  'PAK', 'PHL', 'SGP', 'MYS', 'NZL',
+];
+const CHECK_DATES = ['2016-06-01', '2020-06-01', '2025-06-01'];
+/** Days on which an office was really vacant (no acting holder is recorded): country|office|date. */
+const VACANT = new Set([
+  'IRQ|foreign minister|2020-06-01', // al-Kadhimi's cabinet had no foreign minister from 7 May to 6 June 2020
+]);
+/** Holders suspended from office while an acting holder served (overlaps with an "acting" spell are allowed). */
+const SUSPENDED = new Set(['KOR|Yoon Suk Yeol']); // impeached 2024-12-14, removed 2025-04-04
+const SINGLE = new Set(['foreign minister', 'defence minister', 'president', 'prime minister', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'premier', 'supreme leader']);
+
+test('at least 60 countries have their foreign and defence ministers curated', () => {
+  assert.ok(new Set(MINISTER_COUNTRIES).size >= 60, `${new Set(MINISTER_COUNTRIES).size} countries`);
+});
+
+for (const office of ['foreign minister', 'defence minister']) {
+  for (const date of CHECK_DATES) {
+    test(`exactly one ${office} of each listed country on ${date}`, () => {
+      const bad: string[] = [];
+      for (const c of MINISTER_COUNTRIES) {
+        const people = new Set(kb.holders(c, office, date).map((e) => e.name));
+        const vacant = VACANT.has(`${c}|${office}|${date}`);
+        if (vacant ? people.size !== 0 : people.size !== 1) bad.push(`${c}: ${[...people].join(', ') || 'none'}`);
+      }
+      assert.deepEqual(bad, []);
+    });
+  }
+}
+
+test('curated rows have a known place, a sector, calendar dates and start < end', () => {
+  const bad: string[] = [];
+  const day = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  for (const { file, row: [where, name, role, sector, start, end, aliases] } of rows) {
+    const at = `${file}: ${name} (${role}, ${start})`;
+    if (!day(start)) bad.push(`${at}: start`);
+    if (end !== null && (!day(end) || end <= start)) bad.push(`${at}: end ${end}`);
+    if (!/^[A-Z]{3}$/.test(sector)) bad.push(`${at}: sector ${sector}`);
+    if (!Array.isArray(aliases)) bad.push(`${at}: aliases`);
+    if (!kb.spells(`P:${slugOf(name)}`).some((e) => e.country === where || e.org === where)) bad.push(`${at}: no KB spell in ${where}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('no two people hold a single-holder office of one country at the same time', () => {
+  const byOffice = new Map<string, Row[]>();
+  for (const { row } of rows) {
+    const office = kb.office(row[2]);
+    if (!SINGLE.has(office)) continue;
+    const k = `${row[0]}|${office}`;
+    byOffice.set(k, [...(byOffice.get(k) ?? []), row]);
+  }
+  const bad: string[] = [];
+  for (const [k, list] of byOffice) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i], list[j]];
+        const suspended = (x: Row, y: Row): boolean => x[2].startsWith('acting ') && SUSPENDED.has(`${y[0]}|${y[1]}`);
+        if (suspended(a, b) || suspended(b, a)) continue;
+        if (a[4] < (b[5] ?? '9999') && b[4] < (a[5] ?? '9999')) bad.push(`${k}: ${a[1]} ${a[4]}–${a[5]} and ${b[1]} ${b[4]}–${b[5]}`);
+      }
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+interface HolderCase { where: string; office: string; date: string; want: string }
+const holderCases: HolderCase[] = [
+  { where: 'IRN', office: 'foreign minister', date: '2025-06-14', want: 'Abbas Araghchi' },
+  { where: 'IRN', office: 'foreign minister', date: '2019-06-01', want: 'Mohammad Javad Zarif' },
+  { where: 'IRN', office: 'foreign minister', date: '2024-06-01', want: 'Ali Bagheri Kani' },
+  { where: 'USA', office: 'foreign minister', date: '2018-06-01', want: 'Mike Pompeo' },
+  { where: 'USA', office: 'defence minister', date: '2016-06-01', want: 'Ash Carter' },
+  { where: 'USA', office: 'secretary of defense', date: '2019-03-01', want: 'Patrick Shanahan' },
+  { where: 'ISR', office: 'defence minister', date: '2017-06-01', want: 'Avigdor Lieberman' },
+  { where: 'ISR', office: 'foreign minister', date: '2017-06-01', want: 'Benjamin Netanyahu' },
+  { where: 'DEU', office: 'foreign minister', date: '2017-06-01', want: 'Sigmar Gabriel' },
+  { where: 'GBR', office: 'defence minister', date: '2018-06-01', want: 'Gavin Williamson' },
+  { where: 'SAU', office: 'defence minister', date: '2019-06-01', want: 'Mohammed bin Salman' },
+  { where: 'JOR', office: 'defence minister', date: '2022-06-01', want: 'Bisher Khasawneh' },
+  { where: 'AUT', office: 'chancellor', date: '2023-06-01', want: 'Karl Nehammer' },
+  { where: 'EU', office: 'high representative for foreign affairs', date: '2017-06-01', want: 'Federica Mogherini' },
+  { where: 'OPEC', office: 'secretary general', date: '2019-06-01', want: 'Mohammad Barkindo' },
+  { where: 'UN', office: 'secretary-general', date: '2016-06-01', want: 'Ban Ki-moon' },
+];
+for (const c of holderCases) {
+  test(`holder: ${c.where} ${c.office} on ${c.date} is ${c.want}`, () => {
+    assert.deepEqual([...new Set(kb.holders(c.where, c.office, c.date).map((e) => e.name))], [c.want]);
+  });
+}
+
+interface ResolveCase { text: string; date: string; mention: string; want: { id?: string; country?: string | null; org?: string | null; sector: string; role?: string } }
+const resolveCases: ResolveCase[] = [
+  { text: 'Iranian Foreign Minister Abbas Araghchi said talks would go on.', date: '2025-06-14', mention: 'Abbas Araghchi', want: { id: 'P:abbas-araghchi', country: 'IRN', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Iranian Foreign Minister Javad Zarif said talks would go on.', date: '2019-06-01', mention: 'Javad Zarif', want: { id: 'P:mohammad-javad-zarif', country: 'IRN', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Javad Zarif said talks would go on.', date: '2025-06-14', mention: 'Javad Zarif', want: { id: 'P:mohammad-javad-zarif', country: 'IRN', sector: 'ELI' } },
+  { text: 'Abbas Araqchi said talks would go on.', date: '2025-06-14', mention: 'Abbas Araqchi', want: { id: 'P:abbas-araghchi', sector: 'GOV' } },
+  { text: 'Defense Secretary Ash Carter visited the base.', date: '2016-06-01', mention: 'Ash Carter', want: { country: 'USA', sector: 'MIL' } },
+  { text: 'Avigdor Lieberman ordered the strikes.', date: '2017-06-01', mention: 'Avigdor Lieberman', want: { country: 'ISR', sector: 'MIL', role: 'defence minister' } },
+  { text: 'Sigmar Gabriel met his Russian counterpart.', date: '2017-06-01', mention: 'Sigmar Gabriel', want: { country: 'DEU', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Federica Mogherini said the deal was working.', date: '2017-06-01', mention: 'Federica Mogherini', want: { org: 'EU', sector: 'IGO' } },
+  { text: 'Karl Nehammer met Vladimir Putin in Moscow.', date: '2022-04-11', mention: 'Karl Nehammer', want: { country: 'AUT', sector: 'GOV', role: 'chancellor' } },
+  { text: 'Sebastian Kurz criticised the government.', date: '2023-06-01', mention: 'Sebastian Kurz', want: { country: 'AUT', sector: 'ELI' } },
+  { text: 'Mohammad Barkindo said OPEC would keep output steady.', date: '2019-06-01', mention: 'Mohammad Barkindo', want: { org: 'OPEC', sector: 'IGO' } },
+  { text: 'Lee Jae-myung took office on Wednesday.', date: '2025-06-05', mention: 'Lee Jae-myung', want: { country: 'KOR', sector: 'GOV', role: 'president' } },
+  { text: 'Mette Frederiksen spoke in parliament.', date: '2020-06-01', mention: 'Mette Frederiksen', want: { country: 'DNK', sector: 'GOV' } },
+];
+for (const c of resolveCases) {
+  test(`resolves "${c.mention}" on ${c.date}`, () => {
+    const { doc, ctx } = analyze(c.text, resources, c.date);
+    const m = ctx.mentions.find((x) => doc.text.slice(doc.start[x.start], mentionCharEnd(doc, x.start, x.end)) === c.mention);
+    assert.ok(m?.actor, `no actor for "${c.mention}"`);
+    for (const [k, v] of Object.entries(c.want)) assert.equal((m.actor as unknown as Record<string, unknown>)[k], v, `${k} of "${c.mention}"`);
+  });
+}
+
+function slugOf(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
