@@ -1,0 +1,63 @@
+// Knowledge-base figures: size of data/kb/actors.json, time to parse and index it, and office coverage of the curated
+// people (countries × offices × years with a holder), written to bench/results/kb.json.
+// Usage: npx tsx bench/kb.ts [other-actors.json]   (another file: figures only, nothing written)
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { KnowledgeBase } from '../src/actors/kb.js';
+import { PACKAGE_ROOT } from '../src/resources/load.js';
+import type { KbFile } from '../src/actors/kb.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+const other = process.argv[2];
+const path = other ?? join(PACKAGE_ROOT, 'data', 'kb', 'actors.json');
+const loadKbFile = (): KbFile => JSON.parse(readFileSync(path, 'utf8')) as KbFile;
+const bytes = statSync(path).size;
+const gz = gzipSync(readFileSync(path)).length;
+const split = (a: string): string[] => { const d = tokenize(a); return d.span(0, d.length).words(); };
+
+// median of a few runs: the first one pays for JIT warm-up, like a CLI start does
+const times: number[] = [];
+let kb: KnowledgeBase | undefined;
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  kb = new KnowledgeBase(loadKbFile(), split);
+  times.push(performance.now() - t0);
+}
+const first = times[0];
+const median = [...times].sort((a, b) => a - b)[2];
+const k = kb!;
+
+// coverage: for each country with a curated holder of the office in any year, the years (mid-year) with one
+const offices = ['foreign minister', 'defence minister'];
+const years = Array.from({ length: 12 }, (_, i) => 2015 + i);
+const countries = new Set(k.entries.filter((e) => e.kind === 'person' && e.country && !e.org && offices.includes(k.office(e.role ?? ''))).map((e) => e.country!));
+const full: Record<string, string[]> = {};
+let cells = 0, covered = 0;
+for (const office of offices) {
+  const ok: string[] = [];
+  for (const c of [...countries].sort()) {
+    let n = 0;
+    for (const y of years) { cells++; if (k.holders(c, office, `${y}-07-01`).length) { covered++; n++; } }
+    if (n === years.length) ok.push(c);
+  }
+  full[office] = ok;
+}
+const both = full[offices[0]].filter((c) => full[offices[1]].includes(c));
+const counts = k.counts();
+const result = {
+  bytes, gzipBytes: gz, rows: k.size, people: counts.person,
+  loadMsFirst: +first.toFixed(1), loadMsMedian: +median.toFixed(1),
+  coverage: {
+    years: `${years[0]}-${years[years.length - 1]} (1 July of each)`,
+    countriesWithAnyMinister: countries.size,
+    countryOfficeYears: { covered, of: cells },
+    countriesWithBothEveryYear: both.length,
+    foreignMinisterEveryYear: full[offices[0]].length,
+    defenceMinisterEveryYear: full[offices[1]].length,
+  },
+};
+console.table({ size: `${(bytes / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`, load: `${first.toFixed(0)} ms first, ${median.toFixed(0)} ms median`, people: counts.person, both: `${both.length} countries with FM and DM every year 2015-2026` });
+if (other) console.log(JSON.stringify(result, null, 2));
+else mkdirSync('bench/results', { recursive: true });
+if (!other) writeFileSync('bench/results/kb.json', JSON.stringify(result, null, 2) + '\n');
