@@ -5,15 +5,9 @@ import { NER_TYPES, UPOS_TAGS, type Doc } from '../text/doc.js';
 import type { MentionType } from '../schema/extraction.js';
 import { normWord, validOn, type KbEntry, type KbNoun, type KnowledgeBase } from './kb.js';
 
-/** The actor a mention refers to. `id` is stable across articles for the same KB entity (and sector). */
-export interface ResolvedActor {
-  id: string;
-  name: string;
-  code: string;
-  country: string | null;
-  org: string | null;
-  sector: string;
-  role?: string;
+/** The actor a mention refers to: a KB entry's identity without its kind and dates, since the date picked the
+ *  spell already. `id` is stable across articles for the same KB entity (and sector); `kbId` is the entry's id. */
+export interface ResolvedActor extends Omit<KbEntry, 'kind' | 'start' | 'end'> {
   kbId?: string;
 }
 
