@@ -49,36 +49,45 @@ const order = docs.map((_, i) => i);
 const rows: number[] = [];
 const hist: number[] = [];
 const scores = new Float64Array(NER_CLASSES);
+let errors = 0, total = 0;
+function tagTrain(d: number, si: number, s: NerSentence, mem: DocMemory, first?: number[]): number[] {
+  const out: number[] = [];
+  let prev = 0, prev2 = 0;
+  for (let i = 0; i < s.words.length; i++) {
+    p.rows(historyFeatures(prev, prev2, s.words[i], shortShape(s.words[i]), mem, first?.[i]), hist);
+    rows.length = 0;
+    for (const r of staticRows[d][si][i]) rows.push(r);
+    for (const r of hist) rows.push(r);
+    p.scores(rows, scores);
+    let guess = 0, best = -Infinity;
+    for (let c = 0; c < NER_CLASSES; c++) {
+      if (!allowedAfter(prev, c)) continue;
+      if (scores[c] > best) { best = scores[c]; guess = c; }
+    }
+    let truth = s.gold[i];
+    // UNER has no MISC class: an O there may be an unlabelled NORP/OTHER, so such a guess is not an error
+    if (s.partialO && truth === 0 && unlabelledOk(guess)) truth = guess;
+    p.tick();
+    if (guess !== truth) { errors++; p.update(rows, truth, guess); }
+    total++;
+    mem.record(s.words[i], guess);
+    out.push(guess);
+    prev2 = prev;
+    prev = guess;
+  }
+  return out;
+}
 for (let ep = 1; ep <= epochs; ep++) {
   shuffleInPlace(order, rand);
-  let errors = 0, total = 0;
+  errors = 0;
+  total = 0;
   for (const d of order) {
-    // the history part of the memory is filled with the model's own guesses, as at run time
+    // the memory's history is filled with the model's own guesses, as at run time; the second pass also reads
+    // the first pass's guesses for every other occurrence in the article
     const mem = DocMemory.of([]);
-    docs[d].forEach((s, si) => {
-      let prev = 0, prev2 = 0;
-      for (let i = 0; i < s.words.length; i++) {
-        p.rows(historyFeatures(prev, prev2, s.words[i], shortShape(s.words[i]), mem), hist);
-        rows.length = 0;
-        for (const r of staticRows[d][si][i]) rows.push(r);
-        for (const r of hist) rows.push(r);
-        p.scores(rows, scores);
-        let guess = 0, best = -Infinity;
-        for (let c = 0; c < NER_CLASSES; c++) {
-          if (!allowedAfter(prev, c)) continue;
-          if (scores[c] > best) { best = scores[c]; guess = c; }
-        }
-        let truth = s.gold[i];
-        // UNER has no MISC class: an O there may be an unlabelled NORP/OTHER, so such a guess is not an error
-        if (s.partialO && truth === 0 && unlabelledOk(guess)) truth = guess;
-        p.tick();
-        if (guess !== truth) { errors++; p.update(rows, truth, guess); }
-        total++;
-        mem.record(s.words[i], guess);
-        prev2 = prev;
-        prev = guess;
-      }
-    });
+    const first = docs[d].map((s, si) => tagTrain(d, si, s, mem));
+    const mem2 = mem.secondPass();
+    docs[d].forEach((s, si) => tagTrain(d, si, s, mem2, first[si]));
   }
   console.error(`epoch ${ep}: ${(100 * errors / total).toFixed(2)}% token errors`);
 }

@@ -52,7 +52,7 @@ export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | unde
 }
 
 /** Version of the feature set; a model trained on another set is refused at load time. */
-export const NER_FEATURES = 'ner-2';
+export const NER_FEATURES = 'ner-4';
 
 const HISTORY_O = NER_TYPES.length;
 
@@ -79,6 +79,8 @@ export class DocMemory {
   readonly lowerSeen = new Set<string>();
   readonly capMid = new Set<string>();
   private readonly history = new Map<string, Int32Array>();
+  /** Labels of every occurrence from a first pass over the whole article (read by the second pass). */
+  private firstPass?: Map<string, Int32Array>;
 
   static of(sentences: readonly (readonly string[])[]): DocMemory {
     const m = new DocMemory();
@@ -107,6 +109,28 @@ export class DocMemory {
     return best === HISTORY_O ? 'O' : NER_TYPES[best];
   }
 
+  /** A fresh memory for the second pass, which also sees the first pass's labels of later occurrences. */
+  secondPass(): DocMemory {
+    const m = new DocMemory();
+    for (const w of this.lowerSeen) m.lowerSeen.add(w);
+    for (const w of this.capMid) m.capMid.add(w);
+    m.firstPass = this.history;
+    return m;
+  }
+
+  /** The label the first pass gave most often to the other occurrences of the word ('' when none or no pass). */
+  elsewhere(lw: string, own: number): string {
+    const h = this.firstPass?.get(lw);
+    if (!h) return '';
+    const ownIdx = own === 0 ? HISTORY_O : typeOf(own);
+    let best = -1, bestN = 0;
+    for (let t = 0; t < h.length; t++) {
+      const n = h[t] - (t === ownIdx ? 1 : 0);
+      if (n > bestN) { bestN = n; best = t; }
+    }
+    return best < 0 ? '' : best === HISTORY_O ? 'O' : NER_TYPES[best];
+  }
+
   record(word: string, code: number): void {
     if (!capitalised(word)) return;
     const lw = word.toLowerCase();
@@ -114,6 +138,13 @@ export class DocMemory {
     if (!h) this.history.set(lw, (h = new Int32Array(NER_TYPES.length + 1)));
     h[code === 0 ? HISTORY_O : typeOf(code)]++;
   }
+}
+
+/** A sentence ready to decode: its words, KB matches and the model rows of its static features. */
+interface Prepared {
+  words: readonly string[];
+  matches: KbMatch[];
+  rows: number[][];
 }
 
 /** Receives one feature as up to six parts; the feature string is their concatenation. */
@@ -186,7 +217,9 @@ function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
   if (i === 0) { emit('first=', shapes[i]); emit('firstw=', lw); }
   if (si.headline) { emit('hl=', shapes[i]); emit('hlw=', lw); }
   if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
-  if (capitalised(w)) emit('dc=', si.mem.casing(lw), i === 0 || si.headline ? '|F' : '|M');
+  // only what was seen: a lone sentence (or a word met once) says nothing about its casing elsewhere
+  const casing = capitalised(w) ? si.mem.casing(lw) : '';
+  if (casing) emit('dc=', casing, i === 0 || si.headline ? '|F' : '|M');
   if (si.runStart[i] >= 0 && !si.headline) {
     emit('rl=', lower[si.runEnd[i]], i === si.runEnd[i] ? '|E' : '|');
     emit('rf=', lower[si.runStart[i]], i === si.runStart[i] ? '|S' : '|');
@@ -195,7 +228,7 @@ function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
 
 const CLASS_STR = Array.from({ length: 1 + 2 * NER_TYPES.length }, (_, c) => String(c));
 
-function emitHistory(prev: number, prev2: number, lw: string, ss: string, docPrev: string, emit: Emit): void {
+function emitHistory(prev: number, prev2: number, lw: string, ss: string, docPrev: string, docAll: string, emit: Emit): void {
   emit('t-1=', CLASS_STR[prev]);
   emit('t-2t-1=', CLASS_STR[prev2], '|', CLASS_STR[prev]);
   emit('t-1w=', CLASS_STR[prev], '|', lw);
@@ -203,6 +236,10 @@ function emitHistory(prev: number, prev2: number, lw: string, ss: string, docPre
   if (docPrev) {
     emit('dh=', docPrev);
     emit('dht=', docPrev, '|', CLASS_STR[prev]);
+  }
+  if (docAll) {
+    emit('d2=', docAll);
+    emit('d2s=', docAll, '|', ss);
   }
 }
 
@@ -221,10 +258,11 @@ export function staticFeatures(words: readonly string[], gz: readonly string[], 
 }
 
 /** Features of the previous decisions: the last two tags and the labels of earlier occurrences in the article. */
-export function historyFeatures(prev: number, prev2: number, word: string, ss: string, mem?: DocMemory): string[] {
+export function historyFeatures(prev: number, prev2: number, word: string, ss: string, mem?: DocMemory, firstCode = 0): string[] {
   const f: string[] = [];
   const lw = word.toLowerCase();
-  emitHistory(prev, prev2, lw, ss, mem && capitalised(word) ? mem.previous(lw) : '', joinParts(f));
+  const cap = !!mem && capitalised(word);
+  emitHistory(prev, prev2, lw, ss, cap ? mem.previous(lw) : '', cap ? mem.elsewhere(lw, firstCode) : '', joinParts(f));
   return f;
 }
 
@@ -257,22 +295,38 @@ export class NerTagger {
   }
 
   /** Tags one sentence's words (as an article of its own unless `mem` is given); returns Doc ner codes. */
-  tagWords(words: readonly string[], kb?: KnowledgeBase, mem = DocMemory.of([words])): number[] {
+  tagWords(words: readonly string[], kb?: KnowledgeBase, mem?: DocMemory): number[] {
+    return mem ? this.tagPass(this.prepare(words, kb, mem), mem) : this.tagSentences([words], kb)[0];
+  }
+
+  /** What both passes share: KB matches and the rows of the static features (most of the tagger's work). */
+  private prepare(words: readonly string[], kb: KnowledgeBase | undefined, mem: DocMemory): Prepared {
     const matches = kb ? kb.matchAll(words) : [];
-    const out = this.decode(words, gazetteerTags(words, kb, matches), mem);
-    overrideWithKb(words, out, matches);
+    const stat = staticFeatureHashes(words, gazetteerTags(words, kb, matches), mem);
+    return { words, matches, rows: stat.map((h) => this.model.rowsOfHashes(h, [])) };
+  }
+
+  private tagPass(p: Prepared, mem: DocMemory, first?: readonly number[]): number[] {
+    const out = this.decode(p.words, p.rows, mem, first);
+    overrideWithKb(p.words, out, p.matches);
     return out;
   }
 
-  /** Tags the sentences of one article in order, with document-level features. */
+  /**
+   * Tags the sentences of one article with document-level features, in two passes: the second pass also sees
+   * what the first gave the word's other occurrences, later ones included ("Magna ... Ontario-based Magna 's").
+   */
   tagSentences(sentences: readonly (readonly string[])[], kb?: KnowledgeBase): number[][] {
     const mem = DocMemory.of(sentences);
-    return sentences.map((words) => this.tagWords(words, kb, mem));
+    const prepared = sentences.map((words) => this.prepare(words, kb, mem));
+    const first = prepared.map((p) => this.tagPass(p, mem));
+    const mem2 = mem.secondPass();
+    return prepared.map((p, k) => this.tagPass(p, mem2, first[k]));
   }
 
-  private decode(words: readonly string[], gz: readonly string[], mem: DocMemory): number[] {
-    const stat = staticFeatureHashes(words, gz, mem);
+  private decode(words: readonly string[], stat: readonly number[][], mem: DocMemory, first?: readonly number[]): number[] {
     const out: number[] = [];
+    const hist: number[] = [];
     const hashes: number[] = [];
     const emit = hashParts(hashes);
     const rows: number[] = [];
@@ -280,10 +334,13 @@ export class NerTagger {
     let prev = 0, prev2 = 0;
     for (let i = 0; i < words.length; i++) {
       hashes.length = 0;
-      for (const h of stat[i]) hashes.push(h);
       const lw = words[i].toLowerCase();
-      emitHistory(prev, prev2, lw, shortShape(words[i]), capitalised(words[i]) ? mem.previous(lw) : '', emit);
-      this.model.rowsOfHashes(hashes, rows);
+      const cap = capitalised(words[i]);
+      emitHistory(prev, prev2, lw, shortShape(words[i]), cap ? mem.previous(lw) : '', cap && first ? mem.elsewhere(lw, first[i]) : '', emit);
+      this.model.rowsOfHashes(hashes, hist);
+      rows.length = 0;
+      for (const r of stat[i]) rows.push(r);
+      for (const r of hist) rows.push(r);
       this.model.scores(rows, scores);
       let best = 0, bestScore = -Infinity;
       for (let c = 0; c < NER_CLASSES; c++) {
