@@ -8,6 +8,8 @@ import { nerCode } from '../src/text/doc.js';
 import type { KnowledgeBase } from '../src/actors/kb.js';
 
 export interface NerSentence {
+  /** Article the sentence belongs to (sentences of one article are consecutive). */
+  doc: number;
   words: string[];
   /** Doc ner codes (0 = O). */
   gold: number[];
@@ -78,7 +80,24 @@ function toIob2(tags: string[]): string[] {
   });
 }
 
-export function readConll(path: string): { words: string[]; tags: string[] }[] {
+export interface RawSentence { doc: number; words: string[]; tags: string[] }
+
+// These CoNLL files carry no -DOCSTART- lines; every Reuters story opens with a headline and then a dateline
+// sentence ("LONDON 1996-08-30"), so a dateline marks the start of the story one sentence earlier.
+const DATELINE = /^(19|20)\d\d-\d\d-\d\d$/;
+function splitDocs(sents: { words: string[]; tags: string[] }[]): RawSentence[] {
+  let doc = 0;
+  const starts = new Set<number>();
+  sents.forEach((s, i) => {
+    if (s.words.length <= 6 && DATELINE.test(s.words[s.words.length - 1]) && i > 0) starts.add(i - 1);
+  });
+  return sents.map((s, i) => {
+    if (starts.has(i) && i > 0) doc++;
+    return { doc, ...s };
+  });
+}
+
+export function readConll(path: string): RawSentence[] {
   const out: { words: string[]; tags: string[] }[] = [];
   let words: string[] = [], tags: string[] = [];
   const flush = (): void => {
@@ -93,16 +112,18 @@ export function readConll(path: string): { words: string[]; tags: string[] }[] {
     tags.push(f[f.length - 1]);
   }
   flush();
-  return out;
+  return splitDocs(out);
 }
 
-export function readUner(path: string): { words: string[]; tags: string[] }[] {
-  const out: { words: string[]; tags: string[] }[] = [];
+export function readUner(path: string, docBase = 0): RawSentence[] {
+  const out: RawSentence[] = [];
   let words: string[] = [], tags: string[] = [];
+  let doc = docBase;
   for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    if (line.startsWith('# newdoc')) doc++;
     if (line.startsWith('#')) continue;
     if (!line.trim()) {
-      if (words.length) out.push({ words, tags: toIob2(tags) });
+      if (words.length) out.push({ doc, words, tags: toIob2(tags) });
       words = [];
       tags = [];
       continue;
@@ -111,12 +132,22 @@ export function readUner(path: string): { words: string[]; tags: string[] }[] {
     words.push(f[1]);
     tags.push(f[2] === 'O' || /^[BI]-(PER|LOC|ORG)$/.test(f[2]) ? f[2] : 'O');
   }
-  if (words.length) out.push({ words, tags: toIob2(tags) });
+  if (words.length) out.push({ doc, words, tags: toIob2(tags) });
   return out;
 }
 
-export function loadSentences(raw: { words: string[]; tags: string[] }[], mapper: LabelMapper, partialO: boolean): NerSentence[] {
-  return raw.map((r) => ({ words: r.words, gold: mapper.map(r.words, r.tags), source: r.tags, partialO }));
+export function loadSentences(raw: RawSentence[], mapper: LabelMapper, partialO: boolean): NerSentence[] {
+  return raw.map((r) => ({ doc: r.doc, words: r.words, gold: mapper.map(r.words, r.tags), source: r.tags, partialO }));
+}
+
+/** Sentences grouped by article, in corpus order. */
+export function byDoc<T extends { doc: number }>(sents: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (const s of sents) {
+    if (!out.length || out[out.length - 1][0].doc !== s.doc) out.push([s]);
+    else out[out.length - 1].push(s);
+  }
+  return out;
 }
 
 /** PER/LOC/ORG exact-span precision, recall and F1 against the source labels (GPE and LOC both count as LOC). */

@@ -15,7 +15,7 @@ export function actorEntry(a: ResolvedActor): KbEntry {
 
 export const actorStage: Stage<ExtractContext> = {
   name: 'actors',
-  version: '1',
+  version: '2',
   needs: ['tokens', 'sentences'],
   sets: ['mentions', 'actors'],
   run(doc, ctx): void {

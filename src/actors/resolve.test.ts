@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../pipeline/extract.js';
 import { loadResources } from '../resources/load.js';
 import { mentionCharEnd, resolveMentions } from './resolve.js';
-import { Doc, uposId } from '../text/doc.js';
+import { Doc, nerCode, uposId } from '../text/doc.js';
 
 interface Case {
   name: string;
@@ -63,6 +63,20 @@ const cases: Case[] = [
   { name: '"it" as the subject of a reporting verb refers to the last state actor', text: 'Iran has denied the report. It said its program was peaceful.', date: '2025-05-01', mention: 'It', want: { country: 'IRN', sector: 'GOV' } },
   { name: '"it" with no actor before it stays unresolved', text: 'The deal is dead. It was signed in 2015.', date: '2025-05-01', mention: 'It', want: null },
   { name: 'stable actor id across articles for the same KB person', text: 'Sergei Lavrov spoke in Moscow.', date: '2025-05-01', mention: 'Sergei Lavrov', want: { id: 'P:sergei-lavrov', code: 'RUSGOV' } },
+  { name: '"both countries" are the two parties coordinated earlier', text: 'Egypt and Turkey are traditionally allies. But relations froze in 2013, when both countries withdrew their ambassadors.', date: '2021-03-09', mention: 'both countries', want: { country: 'EGY', sector: 'GOV' } },
+  { name: '"both countries" has one mention per party', text: 'Egypt and Turkey are traditionally allies. But relations froze in 2013, when both countries withdrew their ambassadors.', date: '2021-03-09', mention: 'both countries', nth: 1, want: { country: 'TUR', sector: 'GOV' } },
+  { name: '"the two countries" in the same sentence as the coordination', text: "North Korea's envoy defended Pyongyang and Moscow's treaty, saying relations between the two countries are peaceful.", date: '2024-06-28', mention: 'the two countries', nth: 1, want: { country: 'RUS', sector: 'GOV' } },
+  { name: '"the two sides" without coordination: the last two distinct parties named', text: 'Russia accused Ukraine of shelling the plant. The two sides agreed to talks on Friday.', date: '2025-05-01', mention: 'The two sides', want: { country: 'RUS' } },
+  { name: '"the two leaders" are the last two people', text: 'Trump spoke with Vladimir Putin by phone on Tuesday. The two leaders agreed to meet.', date: '2025-05-01', mention: 'The two leaders', nth: 1, want: { id: 'P:vladimir-putin' } },
+  { name: 'a lone "both" before names is not a pair nominal', text: 'Washington urged Beijing to use its influence with both Pyongyang and Moscow.', date: '2024-06-28', mention: 'Moscow', want: { country: 'RUS', sector: 'GOV' } },
+  { name: '"the spokesman" refers to the last spokesman however far back', text: 'Kremlin spokesman Dmitry Peskov spoke on Monday. Sergei Lavrov met envoys. Talks went on. Nothing was agreed. The spokesman said more talks were planned.', date: '2025-04-12', mention: 'The spokesman', want: { country: 'RUS', role: 'spokesperson' } },
+  { name: 'the head of an appositive title is its last noun ("deputy ... ambassador")', text: 'Robert Wood, U.S. deputy U.N. ambassador, told reporters.', date: '2024-06-28', mention: 'Robert Wood', want: { country: 'USA', sector: 'GOV', role: 'ambassador' } },
+  { name: 'a bare title names the envoy of a country mentioned just before', text: '"North Korea\'s envoy defended the treaty. "There is no reason to worry," Ambassador Song Kim said.', date: '2024-06-28', mention: 'Song Kim', want: { country: 'PRK', sector: 'GOV' } },
+  { name: 'a title and a name the tagger missed', text: 'Turkish Presidential Advisor Mesut Casin of Istanbul\'s Yeditepe University said talks were needed.', date: '2021-03-09', mention: 'Mesut Casin', want: { country: 'TUR', sector: 'GOV' } },
+  { name: 'a surname repeat of someone not in the KB', text: 'Robert Wood, U.S. deputy U.N. ambassador, told reporters. Wood spoke ahead of a meeting.', date: '2024-06-28', mention: 'Wood', want: { country: 'USA', sector: 'GOV' } },
+  { name: 'adjectives between a country and its ministry', text: "He said South Korea's national defense ministry has assessed the transfers.", date: '2024-06-28', mention: 'South Korea', want: { country: 'KOR', sector: 'MIL' } },
+  { name: '"it is ...ing" refers to the last subject state, not the last state named', text: 'North Korea is seeking trade and military assistance from Russia. It is also benefiting from protection.', date: '2024-06-28', mention: 'It', want: { country: 'PRK', sector: 'GOV' } },
+  { name: '"it is expected that" is not a back-reference', text: 'Iran has denied the report. It is expected that talks resume.', date: '2025-05-01', mention: 'It', want: null },
 ];
 
 const resources = loadResources();
@@ -98,4 +112,34 @@ test('resolution: the same KB person gets the same actor id in different article
   const id = (text: string, date: string): string | undefined =>
     resolveMentions(Doc.fromWords(text.split(' ')), resources.kb, { date })[0]?.actor?.id;
   assert.equal(id('Abbas Araghchi spoke', '2025-01-01'), id('Abbas Araghchi spoke', '2019-01-01'));
+});
+
+// A parsed Doc built by hand, so the test does not depend on what the shipped parser does with the sentence.
+function parsedDoc(rows: [string, number, string, string?][]): Doc {
+  const doc = Doc.fromWords(rows.map((r) => r[0]));
+  rows.forEach(([, head, rel, ner], i) => {
+    doc.head[i] = head;
+    doc.deprel[i] = doc.strings.intern(rel);
+    doc.ner[i] = ner ? nerCode(ner) : 0;
+  });
+  doc.layers.set('deps', 'test');
+  doc.layers.set('ner', 'test');
+  return doc;
+}
+
+test('resolution: an apposition found in the parse gives an unknown person the country of the title', () => {
+  // "Ali Bakr, since 2020 Oman's ambassador, said." — the surface reading stops at "since"
+  const rows: [string, number, string, string?][] = [
+    ['Ali', 9, 'nsubj', 'B-PERSON'], ['Bakr', 0, 'flat', 'I-PERSON'], [',', 7, 'punct'], ['since', 4, 'case'], ['2020', 7, 'obl'],
+    ['Oman', 7, 'nmod:poss', 'B-GPE'], ["'s", 5, 'case'], ['ambassador', 0, 'appos'], [',', 7, 'punct'], ['said', -1, 'root'], ['.', 9, 'punct'],
+  ];
+  const withDeps = resolveMentions(parsedDoc(rows), resources.kb, { date: '2025-05-01' });
+  const person = withDeps.find((m) => m.start === 0);
+  assert.equal(person?.actor?.country, 'OMN');
+  assert.equal(person?.actor?.role, 'ambassador');
+  // Oman is part of the title, not an actor of its own
+  assert.ok(!withDeps.some((m) => m.start === 5 && m.actor));
+  const noDeps = parsedDoc(rows);
+  noDeps.layers.delete('deps');
+  assert.equal(resolveMentions(noDeps, resources.kb, { date: '2025-05-01' }).find((m) => m.start === 0)?.actor, undefined);
 });

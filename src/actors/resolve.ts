@@ -1,19 +1,14 @@
-// Finds actor mentions (knowledge-base aliases, NER spans, pronouns and "the official"-style nominals) and resolves
-// each to an actor using the article's date: titles and appositives, possessives, demonym + noun phrases,
-// anonymous officials and in-article coreference. Token-level heuristics; no parser needed (none used yet).
+// Finds actor mentions (knowledge-base aliases, NER spans, pronouns, "the official"-style nominals and "the two
+// sides"-style pairs) and resolves each to an actor using the article's date: titles and appositives, possessives,
+// demonym + noun phrases, anonymous officials and in-article coreference. Token-level heuristics first; the
+// dependency parse, when the Doc has one, adds appositions and subject salience.
 import { NER_TYPES, UPOS_TAGS, type Doc } from '../text/doc.js';
 import type { MentionType } from '../schema/extraction.js';
 import { normWord, validOn, type KbEntry, type KbNoun, type KnowledgeBase } from './kb.js';
 
-/** The actor a mention refers to. `id` is stable across articles for the same KB entity (and sector). */
-export interface ResolvedActor {
-  id: string;
-  name: string;
-  code: string;
-  country: string | null;
-  org: string | null;
-  sector: string;
-  role?: string;
+/** The actor a mention refers to: a KB entry's identity without its kind and dates, since the date picked the
+ *  spell already. `id` is stable across articles for the same KB entity (and sector); `kbId` is the entry's id. */
+export interface ResolvedActor extends Omit<KbEntry, 'kind' | 'start' | 'end'> {
   kbId?: string;
 }
 
@@ -88,8 +83,22 @@ function view(doc: Doc, s: number): SentView {
   return { start: sp.start, words, base, lower: base.map((w) => w.toLowerCase()), poss };
 }
 
+/** An anonymous role mention ("North Korea's envoy"): a person named later with the bare title may be it. */
+interface RoleMention {
+  family: string;
+  actor: ResolvedActor;
+  sentence: number;
+}
+
 interface Ctx {
   doc: Doc;
+  /** the last two-party context: two actors coordinated or facing each other in one sentence */
+  pair?: [ResolvedMention, ResolvedMention];
+  /** the same for two people ("the two leaders") */
+  pairPeople?: [ResolvedMention, ResolvedMention];
+  roles: RoleMention[];
+  /** doc.head/deprel are set (the parser ran) */
+  hasDeps: boolean;
   kb: KnowledgeBase;
   date: string | undefined;
   out: ResolvedMention[];
@@ -260,6 +269,11 @@ function titleAfter(ctx: Ctx, v: SentView, start: number): Anchor | undefined {
     nounHit = nounStartingAt(ctx.kb, v, j);
   }
   if (!nounHit || !nounHit[1].person) return undefined;
+  // the head of the title is its last noun: "U.S. deputy U.N. ambassador" is an ambassador, not a deputy
+  for (let j = nounHit[0]; j < Math.min(v.lower.length, nounHit[0] + 4) && !/^[,.;:()"]$/.test(v.words[j]); j++) {
+    const later = nounStartingAt(ctx.kb, v, j);
+    if (later?.[1].person) { nounHit = later; j = later[0] - 1; }
+  }
   let to = nounHit[0];
   // "foreign minister of Oman"
   if (!where && v.lower[to] === 'of') {
@@ -313,7 +327,10 @@ export interface ResolveOptions {
 
 /** Finds and resolves actor mentions in a tokenized, sentence-split Doc (uses doc.ner when the 'ner' layer is set). */
 export function resolveMentions(doc: Doc, kb: KnowledgeBase, opts: ResolveOptions = {}): ResolvedMention[] {
-  const ctx: Ctx = { doc, kb, date: opts.date, out: [], surnames: new Map(), hasNer: doc.layers.has('ner'), hasPos: doc.layers.has('pos') };
+  const ctx: Ctx = {
+    doc, kb, date: opts.date, out: [], surnames: new Map(), roles: [],
+    hasNer: doc.layers.has('ner'), hasPos: doc.layers.has('pos'), hasDeps: doc.layers.has('deps'),
+  };
   for (let s = 0; s < doc.sentenceCount; s++) resolveSentence(ctx, s);
   return ctx.out;
 }
@@ -365,8 +382,11 @@ function resolveSentence(ctx: Ctx, s: number): void {
     cands.push({ start: m.start, end: m.end, type: mentionTypeOf(best.e), entries: m.entries, ner: false });
   }
   if (ctx.hasNer) {
-    for (const [a, b, type] of nerSpans(doc, v.start, v.start + n)) {
-      let a2 = a;
+    for (const [a, b0, type0] of nerSpans(doc, v.start, v.start + n)) {
+      let type = type0;
+      let a2 = a, b = b0;
+      // a name does not end in a lower-case word ("Erdogan has" is a tagger slip)
+      while (b > a2 + 1 && /^\p{Ll}+$/u.test(v.words[b - 1])) b--;
       // a determiner tagged into an entity ("The Ukrainians") is not part of the name
       while (a2 < b - 1 && /^(the|a|an)$/.test(v.lower[a2])) a2++;
       // "Iran's Revolutionary Guards": the possessor is its own mention
@@ -374,7 +394,21 @@ function resolveSentence(ctx: Ctx, s: number): void {
         if (v.poss[k]) { a2 = k + 1; break; }
       }
       // titles tagged inside a PERSON span ("President Putin") are moved out of it
-      while (type === 'PERSON' && a2 < b - 1 && (kb.noun(v.lower[a2])?.person || kb.modifiers.has(v.lower[a2]))) a2++;
+      // and so are country words before them ("South Korean Ambassador Joonkook Hwang")
+      const titleWord = (k: number): boolean => !!kb.noun(v.lower[k])?.person || kb.modifiers.has(v.lower[k])
+        || cands.some((c) => !c.ner && c.start <= k && k < c.end && !!c.entries?.some((e) => e.kind === 'demonym' || e.kind === 'country'));
+      let t = a2;
+      while (t < b - 1 && titleWord(t)) t++;
+      // only when a title noun was among them: "Korean" alone may be part of a name; a span of another type
+      // ("Ambassador Song Kim" or "Korean Ambassador Joonkook Hwang" tagged as an organisation) is a person when
+      // two or more capitalised words follow the title and the whole is no KB name
+      const titled = t > a2 && v.lower.slice(a2, t).some((w) => kb.noun(w)?.person);
+      if (titled && (type === 'PERSON' || (b - t >= 2 && v.words.slice(t, b).every((w) => /^\p{Lu}/u.test(w)) && !kb.lookup(v.base.slice(a2, b))))) {
+        a2 = t;
+        type = 'PERSON';
+      } else if (type === 'PERSON') {
+        while (a2 < b - 1 && (kb.noun(v.lower[a2])?.person || kb.modifiers.has(v.lower[a2]))) a2++;
+      }
       const overl = cands.filter((c) => c.start < b && a2 < c.end);
       if (overl.some((c) => c.end - c.start >= b - a2)) continue;
       for (const c of overl) cands.splice(cands.indexOf(c), 1);
@@ -382,6 +416,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
       cands.push({ start: a2, end: b, type: hit ? mentionTypeOf(rankEntries(hit, ctx.date)[0].e) : type, entries: hit, ner: true });
     }
   }
+  addNameCandidates(ctx, v, cands);
   cands.sort((x, y) => x.start - y.start);
 
   // 2. resolve each candidate
@@ -396,7 +431,9 @@ function resolveSentence(ctx: Ctx, s: number): void {
     const isPerson = c.type === 'PERSON' || ranked[0]?.e.kind === 'person';
     if (isPerson) {
       const tb = titleBefore(ctx, v, c.start, c.end);
-      const ta = titleAfter(ctx, v, c.end);
+      let ta = titleAfter(ctx, v, c.end);
+      // the parse finds appositions the surface patterns miss ("X, who is now Y's envoy" aside, "X, U.S. envoy to Y")
+      if (!tb?.where && !ta?.where && ctx.hasDeps) ta = titleFromParse(ctx, v, c.start, c.end) ?? ta;
       const title = tb?.where ? tb : ta?.where ? ta : tb ?? ta;
       let pick = ranked.find((r) => r.e.kind === 'person' && (!title?.where?.country || r.e.country === title.where.country || !r.valid));
       pick = pick ?? ranked.find((r) => r.e.kind === 'person');
@@ -420,6 +457,16 @@ function resolveSentence(ctx: Ctx, s: number): void {
       if (!actor && title) {
         actor = personFromTitle(name, title);
         if (actor) how = title === tb ? 'title' : 'appositive';
+      }
+      if (!actor && title?.noun && !title.where) {
+        // "North Korea's envoy defended ... ," Ambassador Song Kim said": the bare title names that envoy
+        const fam = roleFamily(title.noun.role);
+        const role = [...ctx.roles].reverse().find((r) => r.family === fam && r.sentence >= s - 2);
+        if (role) {
+          const where = countryActor(role.actor.country!, role.actor.country!, '', role.actor.country!);
+          actor = personFromTitle(name, { ...title, where });
+          if (actor) how = 'title-role';
+        }
       }
       if (!actor && title?.noun && !title.where) {
         // a title without a country inside a list ("the Ukrainian delegation includes ...; and military commander
@@ -464,17 +511,25 @@ function resolveSentence(ctx: Ctx, s: number): void {
         if (v.words[k] === "'s" || v.poss[c.end - 1]) k += v.words[k] === "'s" ? 1 : 0;
         const afterPoss = k;
         let skipped = 0;
-        while (k < n && skipped < 3 && (kb.modifiers.has(v.lower[k]) || FORMER.has(v.lower[k]))) { k++; skipped++; }
-        const nh = nounStartingAt(kb, v, k);
+        // "South Korea's national defense ministry": modifiers and adjectives may stand before the noun
+        let nh = nounStartingAt(kb, v, k);
+        while (!nh && k < n && skipped < 3 && skippable(kb, v.lower[k], v.base[k])) { k++; skipped++; nh = nounStartingAt(kb, v, k); }
+        // the head of a title is its last noun ("deputy foreign minister")
+        for (let j = nh?.[0] ?? n; nh?.[1].person && j < Math.min(n, nh[0] + 3) && /^[a-z][a-z-]*$/.test(v.words[j]); j++) {
+          const later = nounStartingAt(kb, v, j);
+          if (later?.[1].person) { nh = later; j = later[0] - 1; }
+        }
         if (nh) {
           // a title followed by a name: the country belongs to that person's title (handled with the person)
-          const nextIsName = cands.some((o) => o.start === nh[0] || (v.words[nh[0]] === ',' && o.start === nh[0] + 1));
+          const end = nh[0];
+          const nextIsName = cands.some((o) => o.start === end || (v.words[end] === ',' && o.start === end + 1));
           if (nh[1].person && nextIsName) continue;
           if (countryLike && (e.kind !== 'metonym' || !e.sector) && !(e.id.startsWith('D:') && e.sector)) {
             const former = v.lower.slice(afterPoss, k).some((w) => FORMER.has(w));
             actor = withSector(actor, former ? 'ELI' : nh[1].sector, nh[1].role, former ? undefined : nh[1].code);
           }
           how = 'noun';
+          if (nh[1].person && actor.country) ctx.roles.push({ family: roleFamily(nh[1].role), actor, sentence: s });
         } else if (e.kind === 'demonym' && /s$/.test(v.base[c.end - 1]) && !/ese$|ss$/.test(v.lower[c.end - 1])) {
           // "Iranians", "Palestinians": people, not the state
           actor = withSector(actor, 'CVL');
@@ -515,10 +570,24 @@ function resolveSentence(ctx: Ctx, s: number): void {
     if (PRONOUNS_PERSON.has(lw)) {
       const ante = lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON');
       if (ante) extra.push({ start: i, end: i + 1, type: 'PERSON', actor: ante, how: 'coref' });
-    } else if (lw === 'it' && IT_VERBS.test(v.lower[i + 1] ?? '')) {
-      // "it" as the subject of a reporting or action verb: the last state or organisation acting
-      const ante = lastActor(ctx, final, v.start + i, (m) => m.type !== 'PERSON' && !!m.actor && m.actor.sector !== 'CVL');
+    } else if (lw === 'it' && (IT_VERBS.test(v.lower[i + 1] ?? '') || itProgressive(v, i))) {
+      // "it" as the subject of a reporting or action verb: the last state or organisation acting, a subject first
+      const ante = lastActor(ctx, final, v.start + i, (m) => m.type !== 'PERSON' && !!m.actor && m.actor.sector !== 'CVL', 2, true);
       if (ante) extra.push({ start: i, end: i + 1, type: 'ORG', actor: ante, how: 'coref' });
+    } else if ((lw === 'both' || (lw === 'the' && v.lower[i + 1] === 'two')) && PAIR_NOUNS.has(v.base[lw === 'both' ? i + 1 : i + 2]?.toLowerCase() ?? '')) {
+      // "the two sides", "both countries": the two parties of the latest two-party context
+      const k = lw === 'both' ? i + 1 : i + 2;
+      const noun = v.base[k].toLowerCase();
+      const people = PAIR_PEOPLE.has(noun);
+      const pair = findPair(ctx, final.filter((m) => m.end <= i), v.start, people) ?? (people ? ctx.pairPeople : ctx.pair);
+      if (pair) {
+        for (const m of pair) {
+          const a = m.actor!;
+          const state = STATE_NOUNS.has(noun) && a.country ? countryActor(a.country, a.country, 'GOV', a.country) : a;
+          extra.push({ start: i, end: k + 1, type: people ? 'PERSON' : state.org && !state.country ? 'ORG' : 'GPE', actor: state, how: 'pair' });
+        }
+      }
+      i = k;
     } else if (PRONOUNS_GROUP.has(lw)) {
       const ante = lastActor(ctx, final, v.start + i, (m) => m.type !== 'PERSON' && !!m.actor && m.actor.sector !== 'CVL');
       if (ante) extra.push({ start: i, end: i + 1, type: 'ORG', actor: ante, how: 'coref' });
@@ -529,7 +598,9 @@ function resolveSentence(ctx: Ctx, s: number): void {
       // "the foreign minister, Badr al-Busaidi" or "the minister of ..." are titles, not back-references
       if (next === ',' || next === 'of' || (next && /^\p{Lu}/u.test(next)) || taken.has(nh[0])) continue;
       const role = nh[1].role;
-      const ante = lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON' && !!m.actor && (m.actor.role === role || role === 'official' || role === 'minister' || role === 'diplomat' || !m.actor.role));
+      // "the spokesman" is the last spokesman named, however far back; "the official" the last person nearby
+      const ante = lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON' && m.actor?.role === role, Infinity)
+        ?? lastActor(ctx, final, v.start + i, (m) => m.type === 'PERSON' && !!m.actor && (role === 'official' || role === 'minister' || role === 'diplomat' || !m.actor.role));
       if (ante) extra.push({ start: i, end: nh[0], type: 'PERSON', actor: ante, how: 'coref' });
       i = nh[0] - 1;
     }
@@ -537,18 +608,145 @@ function resolveSentence(ctx: Ctx, s: number): void {
   for (const r of [...final, ...extra].sort((a, b) => a.start - b.start)) {
     ctx.out.push({ ...r, start: r.start + v.start, end: r.end + v.start });
   }
+  ctx.pair = findPair(ctx, final, v.start, false) ?? ctx.pair;
+  ctx.pairPeople = findPair(ctx, final, v.start, true) ?? ctx.pairPeople;
 }
 
-/** The most recent resolved mention (this sentence first, then the previous two) that passes `ok`. */
-function lastActor(ctx: Ctx, current: readonly ResolvedMention[], before: number, ok: (m: ResolvedMention) => boolean): ResolvedActor | undefined {
+const PAIR_PEOPLE = new Set(['leaders', 'presidents', 'men', 'women', 'ministers', 'heads']);
+const STATE_NOUNS = new Set(['countries', 'nations', 'states', 'governments', 'neighbors', 'neighbours', 'capitals']);
+const PAIR_NOUNS = new Set([...PAIR_PEOPLE, ...STATE_NOUNS, 'sides', 'parties', 'allies', 'rivals', 'foes', 'delegations', 'camps']);
+
+/**
+ * The two parties of a sentence's mentions (sentence-relative): two actors joined by "and" ("Egypt and Turkey",
+ * "Pyongyang and Moscow's treaty"), else the last two distinct countries or organisations named.
+ */
+function findPair(ctx: Ctx, mentions: readonly ResolvedMention[], base: number, people: boolean): [ResolvedMention, ResolvedMention] | undefined {
+  const key = (m: ResolvedMention): string => (people ? m.actor!.id : m.actor!.country ?? m.actor!.org ?? m.actor!.id);
+  const ms = mentions.filter((m) => m.actor && m.how !== 'pair' && m.how !== 'place' && (people ? m.type === 'PERSON' : m.actor.sector !== 'CVL'));
+  for (let k = ms.length - 1; k > 0; k--) {
+    const a = ms[k - 1], b = ms[k];
+    const between = [];
+    for (let t = a.end; t < b.start; t++) between.push(ctx.doc.textOf(base + t).toLowerCase());
+    if (between.join(' ') === 'and' && key(a) !== key(b)) return [a, b];
+  }
+  const last = new Map<string, ResolvedMention>();
+  for (const m of ms) { last.delete(key(m)); last.set(key(m), m); }
+  const distinct = [...last.values()];
+  return distinct.length >= 2 ? [distinct[distinct.length - 2], distinct[distinct.length - 1]] : undefined;
+}
+
+// "it is also benefiting", "it has launched": a progressive or perfect verb after "it" (not "it is expected that")
+function itProgressive(v: SentView, i: number): boolean {
+  if (!/^(is|was|has|had)$/.test(v.lower[i + 1] ?? '')) return false;
+  let k = i + 2;
+  while (/^(also|still|now|not|already|reportedly|again)$/.test(v.lower[k] ?? '')) k++;
+  return /[a-z](ing|ed)$/.test(v.lower[k] ?? '') && !/^(that|to|by)$/.test(v.lower[k + 1] ?? '');
+}
+
+/** True when the mention's head token (absolute range) is a clause subject in the parse. */
+function isSubject(doc: Doc, start: number, end: number): boolean {
+  for (let t = start; t < end; t++) {
+    const h = doc.head[t];
+    if (h >= start && h < end) continue;
+    return doc.strings.get(doc.deprel[t]).startsWith('nsubj');
+  }
+  return false;
+}
+
+/**
+ * The most recent resolved mention (this sentence first, then the previous `back` ones) that passes `ok`; with
+ * `subjects` and a parse, a clause subject is preferred over a later non-subject (subjects stay in focus).
+ */
+function lastActor(ctx: Ctx, current: readonly ResolvedMention[], before: number, ok: (m: ResolvedMention) => boolean, back = 2, subjects = false): ResolvedActor | undefined {
   const sent = ctx.doc.sentenceOf(before);
-  const here = current.filter((m) => m.actor && ok(m) && m.end <= before - ctx.doc.sentence(sent).start);
+  const base = ctx.doc.sentence(sent).start;
+  const here = current.filter((m) => m.actor && ok(m) && m.end <= before - base);
+  const subj = subjects && ctx.hasDeps;
+  if (subj) {
+    const s = here.filter((m) => isSubject(ctx.doc, m.start + base, m.end + base));
+    if (s.length) return s[s.length - 1].actor;
+  }
   if (here.length) return here[here.length - 1].actor;
-  const firstTok = ctx.doc.sentStarts[Math.max(0, sent - 2)];
+  const firstTok = ctx.doc.sentStarts[Math.max(0, sent - back)] ?? 0;
+  let fallback: ResolvedActor | undefined;
   for (let k = ctx.out.length - 1; k >= 0; k--) {
     const m = ctx.out[k];
     if (m.start < firstTok) break;
-    if (m.actor && ok(m)) return m.actor;
+    if (!m.actor || !ok(m)) continue;
+    if (!subj || isSubject(ctx.doc, m.start, m.end)) return m.actor;
+    fallback ??= m.actor;
   }
-  return undefined;
+  return fallback;
+}
+
+const ROLE_FAMILIES: Record<string, string> = { ambassador: 'envoy', envoy: 'envoy', diplomat: 'envoy', representative: 'envoy', 'permanent representative': 'envoy', 'special envoy': 'envoy' };
+function roleFamily(role: string): string {
+  return ROLE_FAMILIES[role] ?? role;
+}
+
+/**
+ * Person names the tagger may miss: a capitalised title followed by capitalised proper nouns ("Presidential
+ * Advisor Mesut Casin"), and the surname of someone named in full earlier in the article ("Wood spoke ...").
+ */
+function addNameCandidates(ctx: Ctx, v: SentView, cands: Cand[]): void {
+  const n = v.words.length;
+  const covered = (i: number): boolean => cands.some((c) => c.start <= i && i < c.end);
+  const nameWord = (i: number): boolean => i < n && /^\p{Lu}\p{Ll}/u.test(v.base[i]) && !ctx.kb.noun(v.lower[i])
+    && (!ctx.hasPos || UPOS_TAGS[ctx.doc.upos[v.start + i]] === 'PROPN');
+  for (let i = 1; i < n; i++) {
+    if (covered(i) || !nameWord(i) || !/^\p{Lu}/u.test(v.words[i - 1])) continue;
+    const title = nounEndingAt(ctx.kb, v, i);
+    if (!title?.[1].person) continue;
+    let j = i;
+    while (j < n && j - i < 4 && nameWord(j) && !covered(j)) j++;
+    // a name has two words at least; a lone capitalised word after a title is more often a place or an office
+    if (j - i >= 2) cands.push({ start: i, end: j, type: 'PERSON', ner: false });
+    i = j - 1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (covered(i) || !ctx.surnames.has(v.lower[i]) || !/^\p{Lu}/u.test(v.words[i])) continue;
+    if (ctx.hasPos && UPOS_TAGS[ctx.doc.upos[v.start + i]] !== 'PROPN' && i > 0) continue;
+    cands.push({ start: i, end: i + 1, type: 'PERSON', ner: false });
+  }
+}
+
+/**
+ * An apposition read off the dependency parse: the name's `appos` dependent (or the noun the name is an `appos`
+ * of), when its head noun is a person title; the country or organisation is the first KB match inside that
+ * phrase ("Khalifa Haftar, the de facto leader of eastern Libya"; "Oman's foreign minister, Badr al-Busaidi").
+ */
+function titleFromParse(ctx: Ctx, v: SentView, start: number, end: number): Anchor | undefined {
+  const { doc } = ctx;
+  const n = v.words.length, base = v.start;
+  const rel = (t: number): string => doc.strings.get(doc.deprel[base + t]);
+  const headOf = (t: number): number => doc.head[base + t] - base;
+  let h = -1;
+  for (let t = start; t < end; t++) if (headOf(t) < start || headOf(t) >= end) { h = t; break; }
+  if (h < 0) return undefined;
+  let noun = -1;
+  for (let t = 0; t < n && noun < 0; t++) if (rel(t) === 'appos' && headOf(t) === h) noun = t;
+  if (noun < 0 && rel(h) === 'appos' && headOf(h) >= 0 && headOf(h) < n) noun = headOf(h);
+  if (noun < 0 || (noun >= start && noun < end)) return undefined;
+  const role = ctx.kb.noun(v.lower[noun]);
+  if (!role?.person) return undefined;
+  // the phrase: every token whose chain of heads reaches the title noun without passing through the name
+  const inPhrase = (t: number): boolean => {
+    for (let k = t, steps = 0; k >= 0 && k < n && steps < n; k = headOf(k), steps++) {
+      if (k === noun) return true;
+      if (k >= start && k < end) return false;
+    }
+    return false;
+  };
+  const toks: number[] = [];
+  for (let t = 0; t < n; t++) if ((t < start || t >= end) && inPhrase(t)) toks.push(t);
+  const lo = toks[0], hi = toks[toks.length - 1] + 1;
+  let where: ResolvedActor | undefined;
+  for (const m of ctx.kb.matchAll(v.base.slice(lo, hi))) {
+    if (!toks.includes(lo + m.start)) continue;
+    const best = rankEntries(m.entries.filter((e) => e.kind !== 'person'), ctx.date)[0];
+    if (best) { where = entryActor(best.e, best.e.sector || undefined, best.valid); break; }
+  }
+  if (!where) return undefined;
+  const former = toks.some((t) => FORMER.has(v.lower[t]));
+  return { where, noun: role, former, from: lo, to: hi };
 }

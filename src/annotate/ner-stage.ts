@@ -4,7 +4,7 @@ import type { ExtractContext } from '../pipeline/context.js';
 
 export const nerStage: Stage<ExtractContext> = {
   name: 'ner',
-  version: '1',
+  version: '2',
   needs: ['tokens', 'sentences'],
   sets: ['ner'],
   run(doc, ctx): void {

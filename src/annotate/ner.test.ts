@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc, nerCode } from '../text/doc.js';
 import { loadResources } from '../resources/load.js';
-import { nerTagsFor, spansOf, staticFeatureHashes, staticFeatures } from './ner.js';
-import { fnv1a } from '../learn/perceptron.js';
+import { DocMemory, NER_CLASSES, NER_FEATURES, decodeNerModel, nerTagsFor, spansOf, staticFeatureHashes, staticFeatures } from './ner.js';
+import { Perceptron, fnv1a } from '../learn/perceptron.js';
+import { encodeCompact } from '../learn/ner-model.js';
 
 const { ner, kb } = loadResources();
 
@@ -39,4 +40,39 @@ test('feature hashes computed part by part equal the hashes of the feature strin
   const words = ['EU', 'rejects', 'German', 'call', 'to', 'boycott', 'British', 'lamb', '.'];
   const gz = ['igo:B', '', 'demonym:B', '', '', '', 'demonym:B', '', ''];
   assert.deepEqual(staticFeatureHashes(words, gz), staticFeatures(words, gz).map((f) => f.map((x) => fnv1a(x))));
+  // with an article's memory (casing seen elsewhere) as well
+  const mem = DocMemory.of([words, ['British', 'farmers', 'said', 'the', 'Eu', 'call', 'was', 'german', '.']]);
+  assert.deepEqual(staticFeatureHashes(words, gz, mem), staticFeatures(words, gz, mem).map((f) => f.map((x) => fnv1a(x))));
+});
+
+test('document memory: casing elsewhere in the article and the majority label of earlier occurrences', () => {
+  const mem = DocMemory.of([
+    ['Leeds', 'beat', 'Chelsea', 'on', 'Sunday', '.'],
+    ['The', 'fans', 'of', 'Leeds', 'sang', '.'],
+    ['LEEDS', 'WIN', 'AGAIN', 'AT', 'HOME'],
+  ]);
+  const cases: [string, string][] = [['leeds', 'C'], ['chelsea', 'C'], ['fans', 'L'], ['the', ''], ['win', '']];
+  for (const [w, want] of cases) assert.equal(mem.casing(w), want, w);
+  assert.equal(mem.previous('leeds'), '');
+  mem.record('Leeds', nerCode('B-ORG'));
+  mem.record('Leeds', nerCode('B-ORG'));
+  mem.record('Leeds', nerCode('B-GPE'));
+  mem.record('leeds', nerCode('B-PERSON')); // lower-case words are not names: not recorded
+  assert.equal(mem.previous('leeds'), 'ORG');
+  mem.record('Sunday', 0);
+  assert.equal(mem.previous('sunday'), 'O');
+});
+
+test('an article tagged sentence by sentence sees its earlier labels; a lone sentence equals a one-sentence article', () => {
+  const s = 'Peter Blackburn flew from Brussels to the Alps .'.split(' ');
+  assert.deepEqual(ner!.tagSentences([s], kb)[0], ner!.tagWords(s, kb));
+});
+
+test('a model trained on another feature set is refused', () => {
+  const p = new Perceptron(NER_CLASSES, 8);
+  p.weights[3] = 1;
+  const bytes = encodeCompact(p, { kind: 'ner', features: 'ner-0' });
+  assert.throws(() => decodeNerModel(bytes), /feature set ner-0/);
+  assert.throws(() => decodeNerModel(encodeCompact(p, { kind: 'tagger', features: NER_FEATURES })), /not an NER model/);
+  assert.ok(decodeNerModel(encodeCompact(p, { kind: 'ner', features: NER_FEATURES })));
 });

@@ -1,8 +1,9 @@
 // Named-entity tagger: a greedy left-to-right averaged perceptron over BIO tags for PERSON, ORG, GPE, LOC, NORP,
-// FAC, EVENT, OTHER, with word, shape, affix, context and knowledge-base gazetteer features. Pure: the model and
-// the knowledge base come in as arguments.
+// FAC, EVENT, OTHER, with word, shape, affix, context, knowledge-base gazetteer and document-level features. Pure:
+// the model and the knowledge base come in as arguments.
 import { NER_TYPES, type Doc } from '../text/doc.js';
-import type { ScoringModel } from '../learn/ner-model.js';
+import { decodeCompact, type CompactMeta, type ScoringModel } from '../learn/ner-model.js';
+import { ModelFormatError } from '../learn/model-file.js';
 import { fnv1a } from '../learn/perceptron.js';
 import type { KbMatch, KnowledgeBase } from '../actors/kb.js';
 
@@ -50,6 +51,102 @@ export function gazetteerTags(words: readonly string[], kb: KnowledgeBase | unde
   return out;
 }
 
+/** Version of the feature set; a model trained on another set is refused at load time. */
+export const NER_FEATURES = 'ner-4';
+
+const HISTORY_O = NER_TYPES.length;
+
+function capitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0].toLowerCase());
+}
+
+function allCaps(words: readonly string[]): boolean {
+  let letters = 0;
+  for (const w of words) {
+    if (w.toUpperCase() !== w) return false;
+    if (w.toLowerCase() !== w) letters++;
+  }
+  return words.length > 3 && letters > 0;
+}
+
+/**
+ * What the tagger knows about the whole article: which word forms occur in lower case or capitalised inside a
+ * sentence (so a sentence-initial or headline word can be told from a name), and which labels earlier occurrences
+ * of a capitalised word got (the same name tends to keep its type through an article: "Leicestershire ... Leicestershire").
+ */
+export class DocMemory {
+  readonly lowerSeen = new Set<string>();
+  readonly capMid = new Set<string>();
+  private readonly history = new Map<string, Int32Array>();
+  /** Labels of every occurrence from a first pass over the whole article (read by the second pass). */
+  private firstPass?: Map<string, Int32Array>;
+
+  static of(sentences: readonly (readonly string[])[]): DocMemory {
+    const m = new DocMemory();
+    for (const words of sentences) {
+      if (allCaps(words)) continue;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const lw = w.toLowerCase();
+        if (lw === w) { if (lw.toUpperCase() !== lw) m.lowerSeen.add(lw); } else if (i > 0 && capitalised(w) && w.slice(1) !== w.slice(1).toUpperCase()) m.capMid.add(lw);
+      }
+    }
+    return m;
+  }
+
+  /** Casing of the word elsewhere in the article: C = capitalised inside a sentence, L = in lower case. */
+  casing(lw: string): string {
+    return (this.capMid.has(lw) ? 'C' : '') + (this.lowerSeen.has(lw) ? 'L' : '');
+  }
+
+  /** The label most often given to earlier occurrences of the word ('' when none). */
+  previous(lw: string): string {
+    const h = this.history.get(lw);
+    if (!h) return '';
+    let best = 0;
+    for (let t = 1; t < h.length; t++) if (h[t] > h[best]) best = t;
+    return best === HISTORY_O ? 'O' : NER_TYPES[best];
+  }
+
+  /** A fresh memory for the second pass, which also sees the first pass's labels of later occurrences. */
+  secondPass(): DocMemory {
+    const m = new DocMemory();
+    for (const w of this.lowerSeen) m.lowerSeen.add(w);
+    for (const w of this.capMid) m.capMid.add(w);
+    m.firstPass = this.history;
+    return m;
+  }
+
+  /** The label the first pass gave most often to the other occurrences of the word ('' when none or no pass). */
+  elsewhere(lw: string, own: number): string {
+    const h = this.firstPass?.get(lw);
+    if (!h) return '';
+    const ownIdx = own === 0 ? HISTORY_O : typeOf(own);
+    let best = -1, bestN = 0;
+    for (let t = 0; t < h.length; t++) {
+      const n = h[t] - (t === ownIdx ? 1 : 0);
+      if (n > bestN) { bestN = n; best = t; }
+    }
+    return best < 0 ? '' : best === HISTORY_O ? 'O' : NER_TYPES[best];
+  }
+
+  record(word: string, code: number): void {
+    if (!capitalised(word)) return;
+    const lw = word.toLowerCase();
+    let h = this.history.get(lw);
+    if (!h) this.history.set(lw, (h = new Int32Array(NER_TYPES.length + 1)));
+    h[code === 0 ? HISTORY_O : typeOf(code)]++;
+  }
+}
+
+/** A sentence ready to decode: its words, KB matches and the model rows of its static features. */
+interface Prepared {
+  words: readonly string[];
+  matches: KbMatch[];
+  rows: number[][];
+}
+
 /** Receives one feature as up to six parts; the feature string is their concatenation. */
 type Emit = (a: string, b?: string, c?: string, d?: string, e?: string, f?: string) => void;
 
@@ -59,16 +156,39 @@ interface SentenceInfo {
   lower: string[];
   shapes: string[];
   headline: boolean;
+  mem: DocMemory;
+  /** For a word inside a run of capitalised words: the run's first and last index, else -1. */
+  runStart: number[];
+  runEnd: number[];
 }
 
-function sentenceInfo(words: readonly string[], gz: readonly string[]): SentenceInfo {
+function sentenceInfo(words: readonly string[], gz: readonly string[], mem: DocMemory): SentenceInfo {
   const n = words.length;
   return {
-    words, gz,
+    words, gz, mem,
     lower: words.map((w) => w.toLowerCase()),
     shapes: words.map(shortShape),
     headline: n > 3 && words.filter((w) => /\p{L}/u.test(w)).every((w) => w === w.toUpperCase()),
+    ...capitalisedRuns(words),
   };
+}
+
+// A name's last word often tells its type ("... United", "... Party", "... Ministry", "... Island") while the first
+// words only see three words ahead; each word of a run of capitalised words is told the run's first and last word.
+// Closed-class words capitalised only by position ("The", "In") are not part of a name's run.
+const FUNCTION_WORDS = new Set('the a an this that these those in on at for of to from by with and or but if when while as after before it he she they we i his her their its our my'.split(' '));
+
+function capitalisedRuns(words: readonly string[]): { runStart: number[]; runEnd: number[] } {
+  const n = words.length;
+  const runStart = new Array<number>(n).fill(-1), runEnd = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; ) {
+    if (!capitalised(words[i]) || FUNCTION_WORDS.has(words[i].toLowerCase())) { i++; continue; }
+    let j = i + 1;
+    while (j < n && capitalised(words[j])) j++;
+    if (j - i > 1) for (let k = i; k < j; k++) { runStart[k] = i; runEnd[k] = j - 1; }
+    i = j;
+  }
+  return { runStart, runEnd };
 }
 
 // Features are emitted as parts so that run time can hash them without building strings (FNV-1a is sequential:
@@ -97,15 +217,30 @@ function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
   if (i === 0) { emit('first=', shapes[i]); emit('firstw=', lw); }
   if (si.headline) { emit('hl=', shapes[i]); emit('hlw=', lw); }
   if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
+  // only what was seen: a lone sentence (or a word met once) says nothing about its casing elsewhere
+  const casing = capitalised(w) ? si.mem.casing(lw) : '';
+  if (casing) emit('dc=', casing, i === 0 || si.headline ? '|F' : '|M');
+  if (si.runStart[i] >= 0 && !si.headline) {
+    emit('rl=', lower[si.runEnd[i]], i === si.runEnd[i] ? '|E' : '|');
+    emit('rf=', lower[si.runStart[i]], i === si.runStart[i] ? '|S' : '|');
+  }
 }
 
 const CLASS_STR = Array.from({ length: 1 + 2 * NER_TYPES.length }, (_, c) => String(c));
 
-function emitHistory(prev: number, prev2: number, lw: string, ss: string, emit: Emit): void {
+function emitHistory(prev: number, prev2: number, lw: string, ss: string, docPrev: string, docAll: string, emit: Emit): void {
   emit('t-1=', CLASS_STR[prev]);
   emit('t-2t-1=', CLASS_STR[prev2], '|', CLASS_STR[prev]);
   emit('t-1w=', CLASS_STR[prev], '|', lw);
   emit('t-1ss=', CLASS_STR[prev], '|', ss);
+  if (docPrev) {
+    emit('dh=', docPrev);
+    emit('dht=', docPrev, '|', CLASS_STR[prev]);
+  }
+  if (docAll) {
+    emit('d2=', docAll);
+    emit('d2s=', docAll, '|', ss);
+  }
 }
 
 const joinParts = (out: string[]): Emit => (a, b, c, d, e, f) => {
@@ -113,8 +248,8 @@ const joinParts = (out: string[]): Emit => (a, b, c, d, e, f) => {
 };
 
 /** Features that do not depend on earlier predictions, for every word of a sentence (as strings, for training). */
-export function staticFeatures(words: readonly string[], gz: readonly string[]): string[][] {
-  const si = sentenceInfo(words, gz);
+export function staticFeatures(words: readonly string[], gz: readonly string[], mem = DocMemory.of([words])): string[][] {
+  const si = sentenceInfo(words, gz, mem);
   return words.map((_, i) => {
     const f: string[] = [];
     emitStatic(si, i, joinParts(f));
@@ -122,15 +257,18 @@ export function staticFeatures(words: readonly string[], gz: readonly string[]):
   });
 }
 
-export function historyFeatures(prev: number, prev2: number, word: string, ss: string): string[] {
+/** Features of the previous decisions: the last two tags and the labels of earlier occurrences in the article. */
+export function historyFeatures(prev: number, prev2: number, word: string, ss: string, mem?: DocMemory, firstCode = 0): string[] {
   const f: string[] = [];
-  emitHistory(prev, prev2, word.toLowerCase(), ss, joinParts(f));
+  const lw = word.toLowerCase();
+  const cap = !!mem && capitalised(word);
+  emitHistory(prev, prev2, lw, ss, cap ? mem.previous(lw) : '', cap ? mem.elsewhere(lw, firstCode) : '', joinParts(f));
   return f;
 }
 
 /** The same features as FNV-1a hashes, computed part by part (no feature strings are built). */
-export function staticFeatureHashes(words: readonly string[], gz: readonly string[]): number[][] {
-  const si = sentenceInfo(words, gz);
+export function staticFeatureHashes(words: readonly string[], gz: readonly string[], mem = DocMemory.of([words])): number[][] {
+  const si = sentenceInfo(words, gz, mem);
   return words.map((_, i) => {
     const out: number[] = [];
     emitStatic(si, i, hashParts(out));
@@ -156,17 +294,39 @@ export class NerTagger {
     this.active[0] = true;
   }
 
-  /** Tags one sentence's words; returns Doc ner codes. */
-  tagWords(words: readonly string[], kb?: KnowledgeBase): number[] {
+  /** Tags one sentence's words (as an article of its own unless `mem` is given); returns Doc ner codes. */
+  tagWords(words: readonly string[], kb?: KnowledgeBase, mem?: DocMemory): number[] {
+    return mem ? this.tagPass(this.prepare(words, kb, mem), mem) : this.tagSentences([words], kb)[0];
+  }
+
+  /** What both passes share: KB matches and the rows of the static features (most of the tagger's work). */
+  private prepare(words: readonly string[], kb: KnowledgeBase | undefined, mem: DocMemory): Prepared {
     const matches = kb ? kb.matchAll(words) : [];
-    const out = this.decode(words, gazetteerTags(words, kb, matches));
-    overrideWithKb(words, out, matches);
+    const stat = staticFeatureHashes(words, gazetteerTags(words, kb, matches), mem);
+    return { words, matches, rows: stat.map((h) => this.model.rowsOfHashes(h, [])) };
+  }
+
+  private tagPass(p: Prepared, mem: DocMemory, first?: readonly number[]): number[] {
+    const out = this.decode(p.words, p.rows, mem, first);
+    overrideWithKb(p.words, out, p.matches);
     return out;
   }
 
-  private decode(words: readonly string[], gz: readonly string[]): number[] {
-    const stat = staticFeatureHashes(words, gz);
+  /**
+   * Tags the sentences of one article with document-level features, in two passes: the second pass also sees
+   * what the first gave the word's other occurrences, later ones included ("Magna ... Ontario-based Magna 's").
+   */
+  tagSentences(sentences: readonly (readonly string[])[], kb?: KnowledgeBase): number[][] {
+    const mem = DocMemory.of(sentences);
+    const prepared = sentences.map((words) => this.prepare(words, kb, mem));
+    const first = prepared.map((p) => this.tagPass(p, mem));
+    const mem2 = mem.secondPass();
+    return prepared.map((p, k) => this.tagPass(p, mem2, first[k]));
+  }
+
+  private decode(words: readonly string[], stat: readonly number[][], mem: DocMemory, first?: readonly number[]): number[] {
     const out: number[] = [];
+    const hist: number[] = [];
     const hashes: number[] = [];
     const emit = hashParts(hashes);
     const rows: number[] = [];
@@ -174,9 +334,13 @@ export class NerTagger {
     let prev = 0, prev2 = 0;
     for (let i = 0; i < words.length; i++) {
       hashes.length = 0;
-      for (const h of stat[i]) hashes.push(h);
-      emitHistory(prev, prev2, words[i].toLowerCase(), shortShape(words[i]), emit);
-      this.model.rowsOfHashes(hashes, rows);
+      const lw = words[i].toLowerCase();
+      const cap = capitalised(words[i]);
+      emitHistory(prev, prev2, lw, shortShape(words[i]), cap ? mem.previous(lw) : '', cap && first ? mem.elsewhere(lw, first[i]) : '', emit);
+      this.model.rowsOfHashes(hashes, hist);
+      rows.length = 0;
+      for (const r of stat[i]) rows.push(r);
+      for (const r of hist) rows.push(r);
       this.model.scores(rows, scores);
       let best = 0, bestScore = -Infinity;
       for (let c = 0; c < NER_CLASSES; c++) {
@@ -184,6 +348,7 @@ export class NerTagger {
         if (scores[c] > bestScore) { bestScore = scores[c]; best = c; }
       }
       out.push(best);
+      mem.record(words[i], best);
       prev2 = prev;
       prev = best;
     }
@@ -192,11 +357,11 @@ export class NerTagger {
 
   /** Sets doc.ner for every sentence. */
   tagDoc(doc: Doc, kb?: KnowledgeBase): void {
-    for (let s = 0; s < doc.sentenceCount; s++) {
-      const sent = doc.sentence(s);
-      const tags = this.tagWords(sent.words(), kb);
-      for (let k = 0; k < tags.length; k++) doc.ner[sent.start + k] = tags[k];
-    }
+    const sents = Array.from({ length: doc.sentenceCount }, (_, s) => doc.sentence(s));
+    const tags = this.tagSentences(sents.map((sp) => sp.words()), kb);
+    sents.forEach((sp, s) => {
+      for (let k = 0; k < tags[s].length; k++) doc.ner[sp.start + k] = tags[s][k];
+    });
   }
 }
 
@@ -218,6 +383,14 @@ function overrideWithKb(words: readonly string[], codes: number[], matches: read
     if (t === undefined) continue;
     for (let i = m.start; i < m.end; i++) codes[i] = i === m.start ? 2 * t + 1 : 2 * t + 2;
   }
+}
+
+/** Reads models/ner.bin (the shared model container); refuses a model trained on another feature set. */
+export function decodeNerModel(bytes: Uint8Array, what = 'NER model'): NerTagger {
+  const { model, meta } = decodeCompact<CompactMeta & { features?: string }>(bytes, what);
+  if (meta.kind !== 'ner') throw new ModelFormatError(`${what}: not an NER model`);
+  if (meta.features !== NER_FEATURES) throw new ModelFormatError(`${what}: feature set ${String(meta.features)} does not match this build (${NER_FEATURES}); retrain with scripts/train-ner.ts`);
+  return new NerTagger(model);
 }
 
 /** Entity spans [start, end, typeIndex] from a sequence of BIO codes (an I- without a B- starts an entity). */

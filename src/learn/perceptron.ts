@@ -60,6 +60,16 @@ export function fmix(h: number): number {
 /** Trained weights may be float or quantized integers; scoring works on all three since only the argmax matters. */
 export type PerceptronWeights = Float32Array | Int16Array | Int8Array;
 
+/** Sums the weight rows (offsets of their first class) of `n` active features into `scores`. */
+export function scoreRowsInto(w: PerceptronWeights, k: number, rows: ArrayLike<number>, n: number, scores: Float64Array): Float64Array {
+  scores.fill(0);
+  for (let j = 0; j < n; j++) {
+    const r = rows[j];
+    for (let c = 0; c < k; c++) scores[c] += w[r + c];
+  }
+  return scores;
+}
+
 export class Perceptron {
   readonly nClasses: number;
   readonly bits: number;
@@ -88,10 +98,7 @@ export class Perceptron {
 
   /** Class scores for feature rows; `scores` is reused to avoid allocation in hot loops. */
   scores(rows: readonly number[], scores = new Float64Array(this.nClasses)): Float64Array {
-    scores.fill(0);
-    const w = this.weights, n = this.nClasses;
-    for (const r of rows) for (let c = 0; c < n; c++) scores[c] += w[r + c];
-    return scores;
+    return scoreRowsInto(this.weights, this.nClasses, rows, rows.length, scores);
   }
 
   predict(rows: readonly number[], allowed?: (c: number) => boolean): number {
@@ -122,12 +129,7 @@ export class Perceptron {
       scores[0] = a; scores[1] = b; scores[2] = c;
       return scores;
     }
-    scores.fill(0);
-    for (let j = 0; j < n; j++) {
-      const r = rows[j];
-      for (let c = 0; c < k; c++) scores[c] += w[r + c];
-    }
-    return scores;
+    return scoreRowsInto(w, k, rows, n, scores);
   }
 
   /** Scores only the listed classes (the others are left untouched); much cheaper when few are possible. */

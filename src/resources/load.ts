@@ -6,8 +6,7 @@ import { dirname, join } from 'node:path';
 import { KnowledgeBase, mergeKbFiles, type KbFile } from '../actors/kb.js';
 import { parseDictionary } from '../actors/petrarch.js';
 import { tokenize } from '../text/tokenize.js';
-import { decodeCompact } from '../learn/ner-model.js';
-import { NerTagger } from '../annotate/ner.js';
+import { decodeNerModel, type NerTagger } from '../annotate/ner.js';
 import type { Resources } from '../pipeline/context.js';
 import type { NlpModels } from '../annotate/nlp.js';
 import { loadTagger, loadParser, loadLemmatizer } from './models.js';
@@ -72,7 +71,7 @@ let nerCache: NerTagger | null | undefined;
 export function loadNerModel(): NerTagger | undefined {
   if (nerCache === undefined) {
     const p = join(PACKAGE_ROOT, 'models', 'ner.bin');
-    nerCache = existsSync(p) ? new NerTagger(decodeCompact(new Uint8Array(readFileSync(p))).model) : null;
+    nerCache = existsSync(p) ? decodeNerModel(new Uint8Array(readFileSync(p))) : null;
   }
   return nerCache ?? undefined;
 }
