@@ -7,7 +7,7 @@ import type { Event, Location } from '../schema/extraction.js';
 import type { PatternMatch, VerbSense } from './verb-dict.js';
 import { modalityFromWords } from './modality.js';
 import { resolveEventDate } from './event-date.js';
-import { actorRef, draftToEvent } from './emit.js';
+import { actorRef, draftToEvent, withPair } from './emit.js';
 
 export { actorRef };
 
@@ -86,7 +86,7 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     const modality = modalityFromWords(words, i, i + 1);
     const date = resolveEventDate(dates.find((d) => d.value), ctx.dateline, modality === 'planned');
     const location = surfaceLocation(doc, ctx, words, i + 1, base, ctxCountries);
-    const e = draftToEvent(doc, ctx, {
+    const drafts = withPair({
       sentence: s,
       trigger: [trig, trig + 1],
       sources,
@@ -97,8 +97,11 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
       ...(location ? { location } : {}),
       rule: `surface:${best.sense.noun ? 'noun' : 'verb'}:${best.match.rule}`,
       features: { parsed: false, afterParse, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
-    });
-    if (e) out.push(e);
+    }, best.match.pair);
+    for (const d of drafts) {
+      const e = draftToEvent(doc, ctx, d);
+      if (e) out.push(e);
+    }
   }
   return out;
 }
