@@ -90,13 +90,15 @@ for (const c of cases) {
 test('resolution: PETRARCH agents compose with dictionary actors, as suffixes and as prefixes', () => {
   const kb = knowledgeBaseOf([
     parseDictionary('GONDOR [GON]\nARNOR_ [ARN]\n', 'actors'),
-    parseDictionary('SOLDIER [~MIL]\nLAWMAKER [~LEG]\nFOREIGN_MINISTER [~GOVFRM]\nMSF {} [NGO~]\n', 'agents'),
+    parseDictionary('SOLDIER [~MIL]\nLAWMAKER [~LEG]\nFOREIGN_MINISTER [~GOVFRM]\nMSF {} [NGO~]\nAMBASSADOR [~GOV]\n', 'agents'),
   ]);
   const rows: [string, string, string][] = [
     ['Soldiers from Gondor closed the roads.', 'Soldiers from Gondor', 'GONMIL'],
     ['Lawmakers in Gondor welcomed the talks.', 'Lawmakers in Gondor', 'GONLEG'],
     ["Gondor's foreign minister urged Arnor to respond.", 'Gondor', 'GONGOVFRM'],
     ['MSF Arnor restored ties with Gondor.', 'MSF Arnor', 'NGOARN'],
+    ['The ambassadors of Arnor and Gondor met.', 'Gondor', 'GONGOV'],
+    ['The ambassadors of Arnor met Gondor.', 'Gondor', 'GON'],
   ];
   for (const [text, mention, code] of rows) {
     const { doc, ctx } = analyze(text, { kb }, '1995-01-01');

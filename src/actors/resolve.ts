@@ -392,6 +392,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
   // 2. resolve each candidate
   const absorbed = new Set<Cand>();
   const resolved: ResolvedMention[] = [];
+  let sharedAgent: { noun: KbNoun; end: number } | undefined;
   for (const c of cands) {
     if (absorbed.has(c)) continue;
     const name = v.base.slice(c.start, c.end).join(' ').replace(/ ([.,])/g, '$1');
@@ -466,9 +467,19 @@ function resolveSentence(ctx: Ctx, s: number): void {
         if (nh && !(prep === 'in' && owned) && !(prep === 'of' && owned)) {
           const agent = withSector(entryActor(e, undefined, best.valid), nh[1].sector, nh[1].role, nh[1].code);
           resolved.push({ start: nh[0], end: c.end, type: c.type, actor: agent, how: 'agent-of' });
+          sharedAgent = { noun: nh[1], end: c.end };
           continue;
         }
       }
+      // "the ambassadors of Arnor, Osgiliath and Gondor": the agent covers every country joined to the first
+      const gap = sharedAgent ? v.lower.slice(sharedAgent.end, c.start) : [];
+      if (countryLike && sharedAgent && gap.length > 0 && gap.length <= 2 && gap.every((w) => w === ',' || w === 'and' || w === 'or')) {
+        const agent = withSector(entryActor(e, undefined, best.valid), sharedAgent.noun.sector, sharedAgent.noun.role, sharedAgent.noun.code);
+        resolved.push({ start: c.start, end: c.end, type: c.type, actor: agent, how: 'agent-of' });
+        sharedAgent = { ...sharedAgent, end: c.end };
+        continue;
+      }
+      sharedAgent = undefined;
       // "in Kabul", "across Iran": a place, not an actor
       const prev = v.lower[c.start - 1];
       const locative = (w: string): boolean => LOCATIVE.has(w) && (e.kind !== 'country' || (w !== 'at' && w !== 'into'));
