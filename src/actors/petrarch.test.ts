@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCodeBlock, parseDictionary, parsePetrarchActors, parsePetrarchAgents, parleyDictionaryToKb, splitCode } from './petrarch.js';
+import { dictionaryKind, parseCodeBlock, parseDictionary, parsePetrarchActors, parsePetrarchAgents, parsePetrarchDiscards, parleyDictionaryToKb, splitCode, type DictionaryKind } from './petrarch.js';
 import { KnowledgeBase, validOn, type KbFile } from './kb.js';
 import { PACKAGE_ROOT } from '../resources/load.js';
 import { tokenize } from '../text/tokenize.js';
@@ -87,4 +87,23 @@ test('Parley JSON dictionary adds an actor with aliases and dates', () => {
   assert.equal(e?.kind, 'person');
   assert.equal(validOn(e!, '2019-01-01'), false);
   assert.throws(() => parleyDictionaryToKb({ parley: 'nope' } as never, 'bad'), /not a Parley dictionary/);
+});
+
+test('the kind of a dictionary file is read from its syntax', () => {
+  const rows: [string, DictionaryKind][] = [
+    ['{"parley": "actors@1", "actors": []}', 'parley'],
+    ['&SYN\n+WORD\n--- ARRIVE  [032:033]  ---\nARRIVE\n- * IN [032]\n', 'verbs'],
+    ['SOLDIER [~MIL]\nMSF {} [NGO~]\n', 'agents'],
+    ['GONDOR [GON]\n+MINAS_TIRITH\nDANISH [DNK]\n', 'actors'],
+    ['# story-level with +\nMONTHS LATER\n+TYPHOON   # ELH 04 Aug 2009\n', 'discards'],
+    ['<!-- a [BLOCK] in a comment -->\nBASEBALL\n', 'discards'],
+  ];
+  for (const [text, kind] of rows) assert.equal(dictionaryKind(text), kind, text);
+  assert.throws(() => parseDictionary('BASEBALL\n', 'd.txt'), /discards file/);
+});
+
+test('discards: sentence-level phrases, and story-level ones marked with "+"', () => {
+  const d = parsePetrarchDiscards('# comment\nMONTHS LATER\nBALLCLUB   # MleH\n+World Golf Championships   # pas\n+ESPN2 \n');
+  assert.deepEqual(d.sentence, [['months', 'later'], ['ballclub']]);
+  assert.deepEqual(d.story, [['world', 'golf', 'championships'], ['espn2']]);
 });

@@ -233,10 +233,44 @@ export function parleyDictionaryToKb(d: ParleyDictionary, source: string): KbFil
   return { version: 2, built: `dictionary:${source}`, sources: [source], entries, nouns, modifiers: [] };
 }
 
+/** Discard phrases (lowercase words): a sentence holding a sentence-level one, or a story holding a story-level one, is not coded. */
+export interface Discards {
+  sentence: string[][];
+  story: string[][];
+}
+
+/** PETRARCH discards file: one phrase a line ('_' or spaces between words); a leading '+' makes it story-level. */
+export function parsePetrarchDiscards(text: string, into: Discards = { sentence: [], story: [] }): Discards {
+  for (const line of stripComments(text)) {
+    let t = line.trim();
+    if (!t) continue;
+    const story = t.startsWith('+');
+    if (story) t = t.slice(1);
+    const ws = phraseOf(t).toLowerCase().split(' ').filter(Boolean);
+    if (ws.length) (story ? into.story : into.sentence).push(ws);
+  }
+  return into;
+}
+
+export type DictionaryKind = 'parley' | 'verbs' | 'agents' | 'actors' | 'discards';
+
+/**
+ * What a dictionary file holds, read from its syntax: Parley JSON; a verb file has `--- NAME [code] ---` blocks;
+ * an agent file codes with '~'; a file without any '[code]' is a discards list; anything else is actors.
+ */
+export function dictionaryKind(text: string): DictionaryKind {
+  if (text.trimStart().startsWith('{')) return 'parley';
+  const body = stripComments(text).join('\n');
+  if (/^\s*-{3,}\s*\S+\s*\[[^\]]*\]/m.test(body)) return 'verbs';
+  if (/\[\s*~|~\s*\]/.test(body) && !/^\s*\+/m.test(body)) return 'agents';
+  if (!/\[[^\]]*\]/.test(body) && body.trim()) return 'discards';
+  return 'actors';
+}
+
 /** Reads one dictionary's text: JSON (Parley format) or PETRARCH actors/agents (agents when codes start with '~'). */
 export function parseDictionary(text: string, source: string): KbFile {
-  const t = text.trimStart();
-  if (t.startsWith('{')) return parleyDictionaryToKb(JSON.parse(t) as ParleyDictionary, source);
-  const isAgents = /\[\s*~|~\s*\]/.test(text) && !/^\s*\+/m.test(text);
-  return isAgents ? petrarchToKb([], parsePetrarchAgents(text), source) : petrarchToKb(parsePetrarchActors(text), [], source);
+  const kind = dictionaryKind(text);
+  if (kind === 'parley') return parleyDictionaryToKb(JSON.parse(text.trimStart()) as ParleyDictionary, source);
+  if (kind === 'verbs' || kind === 'discards') throw new Error(`${source}: a ${kind} file, not an actor dictionary`);
+  return kind === 'agents' ? petrarchToKb([], parsePetrarchAgents(text), source) : petrarchToKb(parsePetrarchActors(text), [], source);
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../pipeline/extract.js';
-import { loadResources } from '../resources/load.js';
+import { knowledgeBaseOf, loadResources } from '../resources/load.js';
+import { parseDictionary } from './petrarch.js';
 import { mentionCharEnd, resolveMentions } from './resolve.js';
 import { Doc, nerCode, uposId } from '../text/doc.js';
 
@@ -36,6 +37,9 @@ const cases: Case[] = [
   { name: 'the Taliban are rebels before August 2021', text: 'The Taliban attacked a checkpoint.', date: '2020-05-01', mention: 'Taliban', want: { country: 'AFG', sector: 'REB' } },
   { name: 'the Taliban govern after August 2021', text: 'The Taliban said women could not attend university.', date: '2023-05-01', mention: 'Taliban', want: { country: 'AFG', sector: 'GOV' } },
   { name: 'Hezbollah is a Lebanese armed group', text: 'Hezbollah fired rockets into northern Israel.', date: '2024-05-01', mention: 'Hezbollah', want: { country: 'LBN', sector: 'REB' } },
+  { name: 'an agent noun before "from" + country is that part of the state', text: 'Soldiers from Ukraine shelled the village.', date: '2025-04-12', mention: 'Soldiers from Ukraine', want: { country: 'UKR', sector: 'MIL', code: 'UKRMIL' } },
+  { name: 'the government of a country', text: 'The government of Iran rejected the offer.', date: '2025-04-12', mention: 'government of Iran', want: { country: 'IRN', sector: 'GOV', code: 'IRNGOV' } },
+  { name: 'a place after "in" stays a place when another country owns the noun', text: 'Russian soldiers in Ukraine shelled the village.', date: '2025-04-12', mention: 'Ukraine', want: null },
   { name: 'the IAEA is a UN agency', text: 'The IAEA said inspectors had been denied access.', date: '2025-04-12', mention: 'IAEA', want: { country: null, org: 'IAEA', sector: 'IGO', id: 'IGO:IAEA' } },
   { name: 'UN Secretary-General Guterres', text: 'U.N. Secretary-General Antonio Guterres called for a ceasefire.', date: '2025-04-12', mention: 'Antonio Guterres', want: { org: 'UN', sector: 'IGO' } },
   { name: 'Rutte leads NATO in 2025', text: 'Mark Rutte said allies must spend more.', date: '2025-04-12', mention: 'Mark Rutte', want: { org: 'NATO', sector: 'IGO' } },
@@ -96,6 +100,26 @@ for (const c of cases) {
     for (const [k, v] of Object.entries(c.want)) assert.equal((m.actor as unknown as Record<string, unknown>)[k], v, `${k} of "${c.mention}"`);
   });
 }
+
+test('resolution: PETRARCH agents compose with dictionary actors, as suffixes and as prefixes', () => {
+  const kb = knowledgeBaseOf([
+    parseDictionary('GONDOR [GON]\nARNOR_ [ARN]\n', 'actors'),
+    parseDictionary('SOLDIER [~MIL]\nLAWMAKER [~LEG]\nFOREIGN_MINISTER [~GOVFRM]\nMSF {} [NGO~]\nAMBASSADOR [~GOV]\n', 'agents'),
+  ]);
+  const rows: [string, string, string][] = [
+    ['Soldiers from Gondor closed the roads.', 'Soldiers from Gondor', 'GONMIL'],
+    ['Lawmakers in Gondor welcomed the talks.', 'Lawmakers in Gondor', 'GONLEG'],
+    ["Gondor's foreign minister urged Arnor to respond.", 'Gondor', 'GONGOVFRM'],
+    ['MSF Arnor restored ties with Gondor.', 'MSF Arnor', 'NGOARN'],
+    ['The ambassadors of Arnor and Gondor met.', 'Gondor', 'GONGOV'],
+    ['The ambassadors of Arnor met Gondor.', 'Gondor', 'GON'],
+  ];
+  for (const [text, mention, code] of rows) {
+    const { doc, ctx } = analyze(text, { kb }, '1995-01-01');
+    const m = ctx.mentions.find((x) => doc.text.slice(doc.start[x.start], mentionCharEnd(doc, x.start, x.end)) === mention);
+    assert.equal(m?.actor?.code, code, `${text} → ${ctx.mentions.map((x) => `${doc.text.slice(doc.start[x.start], doc.end[x.end - 1])}:${x.actor?.code}`).join(', ')}`);
+  }
+});
 
 test('resolution: with parts of speech, a lone surname needs to be a proper noun', () => {
   const run = (tag: string): string | undefined => {

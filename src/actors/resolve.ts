@@ -292,7 +292,12 @@ function titleAfter(ctx: Ctx, v: SentView, start: number): Anchor | undefined {
 function withSector(a: ResolvedActor, sector: string, role?: string, agentCode?: string): ResolvedActor {
   if (a.country && !a.org && (a.kbId === a.country || a.id === a.code || a.kbId?.startsWith('D:'))) {
     const base = countryActor(a.country, a.name.replace(/ \([A-Z]+\)$/, ''), sector, a.kbId ?? a.country);
-    if (agentCode && !agentCode.endsWith('~')) { base.code = `${a.code.length === 3 ? a.code : a.country}${agentCode}`; base.id = base.code; }
+    if (agentCode) {
+      // PETRARCH agents compose with the actor's code: '~GOV' after it (DAGGOV), 'NGO~' before it (NGOARN)
+      const own = a.code.length === 3 ? a.code : a.country;
+      base.code = agentCode.endsWith('~') ? `${agentCode.slice(0, -1)}${own}` : `${own}${agentCode}`;
+      base.id = base.code;
+    }
     // a state-level actor (IRNGOV) is shared by every mention of it: a role noun of one mention is not its role
     return agentCode && !agentCode.endsWith('~') && role ? { ...base, role } : base;
   }
@@ -422,6 +427,7 @@ function resolveSentence(ctx: Ctx, s: number): void {
   // 2. resolve each candidate
   const absorbed = new Set<Cand>();
   const resolved: ResolvedMention[] = [];
+  let sharedAgent: { noun: KbNoun; end: number } | undefined;
   for (const c of cands) {
     if (absorbed.has(c)) continue;
     const name = v.base.slice(c.start, c.end).join(' ').replace(/ ([.,])/g, '$1');
@@ -497,6 +503,30 @@ function resolveSentence(ctx: Ctx, s: number): void {
     if (best) {
       const e = best.e;
       const countryLike = e.kind === 'country' || e.kind === 'demonym' || e.kind === 'capital' || e.kind === 'metonym';
+      // "soldiers from Gondor", "the government of Gondor", "lawmakers in Fornost": the agent noun before the
+      // preposition says which part of the state acts (PETRARCH's AGENT of COUNTRY); after "in" only when no other
+      // actor owns the noun ("Russian soldiers in Ukraine" are Russia's)
+      const prep = v.lower[c.start - 1];
+      if (countryLike && (prep === 'of' || prep === 'from' || prep === 'in') && !(e.id.startsWith('D:') && e.sector)) {
+        const nh = nounEndingAt(kb, v, c.start - 1);
+        const lead = nh && v.lower[nh[0] - 1] === 'the' ? nh[0] - 1 : nh?.[0];
+        const owned = lead !== undefined && cands.some((o) => o !== c && o.end === lead);
+        if (nh && !(prep === 'in' && owned) && !(prep === 'of' && owned)) {
+          const agent = withSector(entryActor(e, undefined, best.valid), nh[1].sector, nh[1].role, nh[1].code);
+          resolved.push({ start: nh[0], end: c.end, type: c.type, actor: agent, how: 'agent-of' });
+          sharedAgent = { noun: nh[1], end: c.end };
+          continue;
+        }
+      }
+      // "the ambassadors of Arnor, Osgiliath and Gondor": the agent covers every country joined to the first
+      const gap = sharedAgent ? v.lower.slice(sharedAgent.end, c.start) : [];
+      if (countryLike && sharedAgent && gap.length > 0 && gap.length <= 2 && gap.every((w) => w === ',' || w === 'and' || w === 'or')) {
+        const agent = withSector(entryActor(e, undefined, best.valid), sharedAgent.noun.sector, sharedAgent.noun.role, sharedAgent.noun.code);
+        resolved.push({ start: c.start, end: c.end, type: c.type, actor: agent, how: 'agent-of' });
+        sharedAgent = { ...sharedAgent, end: c.end };
+        continue;
+      }
+      sharedAgent = undefined;
       // "in Kabul", "across Iran": a place, not an actor
       const prev = v.lower[c.start - 1];
       const locative = (w: string): boolean => LOCATIVE.has(w) && (e.kind !== 'country' || (w !== 'at' && w !== 'into'));
@@ -535,6 +565,19 @@ function resolveSentence(ctx: Ctx, s: number): void {
           actor = withSector(actor, 'CVL');
           how = 'people';
         }
+      }
+      // a prefix agent of a PETRARCH dictionary right before the actor ("MSF Arnor" → NGOARN)
+      const pre = countryLike ? nounEndingAt(kb, v, c.start) : undefined;
+      if (pre?.[1].code?.endsWith('~') && actor?.country) {
+        const code = `${pre[1].code.slice(0, -1)}${actor.code}`;
+        resolved.push({ start: pre[0], end: c.end, type: c.type, actor: { ...actor, code, id: code }, how: 'agent-prefix' });
+        continue;
+      }
+      // a PETRARCH dictionary codes some people with their country ("ROMENDACIL [BRE]"): a title before the name
+      // composes with it ("Bree Prime Minister Romendacil" → BREGOV), as a role noun after a country does
+      if (pre?.[1].person && pre[1].code && how !== 'noun' && countryLike && e.id.startsWith('D:') && !e.sector && actor) {
+        actor = withSector(actor, pre[1].sector, pre[1].role, pre[1].code);
+        how = 'title';
       }
       resolved.push({ start: c.start, end: c.end, type: c.type, actor, how });
       continue;

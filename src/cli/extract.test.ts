@@ -134,3 +134,42 @@ for (const c of usage) {
     assert.equal(r.out, '');
   });
 }
+
+// small PETRARCH dictionaries of every kind, written for this test
+const VERBS = file('verbs.txt', [
+  '&TIES', '+TIES', '+RELATIONS', '',
+  '--- VISIT  [042:043]  ---', 'VISIT {VISITS VISITED VISITING}', '',
+  '--- RESTORE  [---]  ---', 'RESTORE', '- * DIPLOMATIC &TIES  [057]', '',
+].join('\n'));
+const ACTORS = file('actors.txt', 'GONDOR [GON]\n+MINAS_TIRITH\nARNOR_ [ARN]\n');
+const AGENTS = file('agents.txt', 'SOLDIER [~MIL]\nFOREIGN_MINISTER [~GOVFRM]\n');
+const DISCARDS = file('discards.txt', '+BASEBALL\nMONTHS LATER\n');
+const petrarch = ['--no-builtin-kb', '--dictionary', VERBS, '--dictionary', ACTORS, '--dictionary', AGENTS, '--dictionary', DISCARDS];
+
+interface CodedEvent { cameo: string; source: { code: string | null }[]; target: { code: string | null }[] }
+const codings = (x: { events: CodedEvent[] }): string[] =>
+  x.events.flatMap((e) => e.source.flatMap((s) => e.target.map((t) => `${e.cameo} ${s.code}>${t.code}`))).sort();
+
+const PETRARCH_CASES: { name: string; text: string; want: string[] }[] = [
+  { name: 'a paired verb code gives the event and its reverse', text: 'Arnor visited Minas Tirith on Monday.', want: ['042 ARN>GON', '043 GON>ARN'] },
+  { name: 'a pattern with a synset codes, and agents compose with actors', text: 'Soldiers from Gondor restored diplomatic relations with Arnor.', want: ['057 GONMIL>ARN'] },
+  { name: 'a story-level discard leaves the article uncoded', text: 'Arnor visited Gondor for a baseball game.', want: [] },
+];
+
+for (const c of PETRARCH_CASES) {
+  test(`PETRARCH dictionaries through --dictionary with --no-builtin-kb: ${c.name}`, () => {
+    const r = run(['extract', ...petrarch, '--date', '1995-01-01', '--input', 'text'], c.text);
+    assert.equal(r.code, 0, r.err);
+    const x = JSON.parse(r.out);
+    assert.deepEqual(validateAgainstJsonSchema(x), []);
+    assert.deepEqual(codings(x), c.want);
+  });
+}
+
+test('a custom verb file without --no-builtin-kb replaces the built-in senses of its words only', () => {
+  const r = run(['extract', '--dictionary', VERBS, '--date', '2025-03-10', '--input', 'text'], 'Rubio visited Riyadh on Monday. Russia accused Ukraine of attacking its energy facilities.');
+  assert.equal(r.code, 0, r.err);
+  const x = JSON.parse(r.out) as { events: CodedEvent[] };
+  assert.ok(x.events.some((e) => e.cameo === '042'), 'visit coded by the file');
+  assert.ok(x.events.some((e) => e.cameo.startsWith('11')), 'accuse still coded by the built-in dictionary');
+});

@@ -8,10 +8,11 @@ import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
 import type { ActorRef, Event, Location } from '../schema/extraction.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import { SentenceTree } from './tree.js';
-import type { PatternMatch, VerbIndex, VerbSense } from './verb-dict.js';
+import type { Compound, PatternMatch, VerbIndex, VerbSense } from './verb-dict.js';
 import { CANCEL_VERBS, NEG_VERBS, PLAN_VERBS, modalityFromParse, predicateChain } from './modality.js';
 import { resolveEventDate } from './event-date.js';
-import { actorRef, draftToEvent, pushEvents, type EventDraft } from './emit.js';
+import { discardedSentences } from './discards.js';
+import { actorRef, draftToEvent, pushEvents, withPair, type EventDraft } from './emit.js';
 import { codeSentenceSurface } from './patterns.js';
 
 /** Prepositions that introduce the target of an interaction ("met with", "strikes against", "sanctions on"). */
@@ -214,6 +215,14 @@ class SentenceCoder {
       const f = this.prepActors(o, TARGET_PREPS);
       if (f.length) return f;
     }
+    // "welcomed the resumption of ties with X" / "ties between X and Y": one noun deeper, behind the object's "of"
+    for (const o of t.children(v, 'obj')) {
+      for (const n of t.children(o, 'nmod')) {
+        if (t.caseOf(n) !== 'of') continue;
+        const f = this.prepActors(n, [...TARGET_PREPS, 'between']);
+        if (f.length) return f;
+      }
+    }
     for (const x of t.children(v, 'xcomp')) {
       const f = [...t.children(x, 'obj')].flatMap((o) => this.actorsAt(o));
       if (f.length) return f;
@@ -271,11 +280,11 @@ class SentenceCoder {
   }
 }
 
-function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], after: string[]): { sense: VerbSense; match: PatternMatch } | null {
+function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], after: string[], compound: Compound = {}): { sense: VerbSense; match: PatternMatch } | null {
   let best: { sense: VerbSense; match: PatternMatch } | null = null;
   let score = -1;
   for (const sense of senses) {
-    const m = verbs.match(sense, before, after);
+    const m = verbs.match(sense, before, after, compound);
     if (!m) continue;
     const sc = m.specificity + 3 * sense.rest.length;
     if (sc > score) {
@@ -292,6 +301,20 @@ function dedupe(fs: Found[]): Found[] {
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
+}
+
+/**
+ * Words before a verb that a PETRARCH pattern may name besides its own dependents: the verbs governing it from
+ * before it, with their auxiliaries ("indicated it WOULD act": INDICATED WOULD *), two levels up at most.
+ */
+function governorsBefore(t: SentenceTree, i: number, own: number[]): number[] {
+  const out = new Set(own);
+  for (let p = t.head(i), n = 0; p >= 0 && n < 2; p = t.head(p), n++) {
+    if (p > i || t.upos(p) !== 'VERB') break;
+    out.add(p);
+    for (const a of t.children(p, 'aux')) if (a < i) out.add(a);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /** Candidates: every verb or noun whose words match a dictionary entry with an event code. */
@@ -318,9 +341,12 @@ function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
     const own = t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k)) || t.base(k) === 'nsubj' || t.base(k) === 'csubj' || sc.dateToks.has(k) || depth(k) > 3);
     const before = noun
       ? t.children(i).filter((k) => k < i).map((k) => t.lower(k))
-      : t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k))).filter((k) => k < i).map((k) => t.lower(k));
+      : governorsBefore(t, i, t.subtree(i, (k) => OTHER_CLAUSE.has(t.base(k))).filter((k) => k < i)).map((k) => t.lower(k));
     const after = own.filter((k) => k > i).map((k) => t.lower(k));
-    const best = bestSense(verbs, senses, before, after);
+    // PETRARCH's `%`: a conjoined subject ("X and Y agree") or object ("met with X and Y")
+    const conj = (ks: number[]): boolean => ks.some((k) => t.children(k, 'conj').length > 0);
+    const compound: Compound = noun ? {} : { before: conj(t.children(i, 'nsubj')), after: conj(t.children(i, 'obj', 'obl')) };
+    const best = bestSense(verbs, senses, before, after, compound);
     if (best) out.push({ tok: i, noun, ...best });
   }
   return out;
@@ -458,8 +484,10 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         rule,
         features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
       };
-      const e = draftToEvent(doc, ctx, draft);
-      if (e) events.push(e);
+      for (const d of withPair(draft, c.match.pair)) {
+        const e = draftToEvent(doc, ctx, d);
+        if (e) events.push(e);
+      }
     }
   }
   return events;
@@ -474,7 +502,10 @@ export const eventStage: Stage<ExtractContext> = {
     if (!ctx.resources.verbs || !ctx.resources.cameo) return;
     const contextCountries = new Set(ctx.mentions.map((m) => m.entry?.country).filter((c): c is string => !!c));
     const parsed = doc.layers.has('deps');
+    const discarded = discardedSentences(doc, ctx.resources.discards);
+    if (discarded === 'story') return;
     for (let s = 0; s < doc.sentenceCount; s++) {
+      if (discarded.has(s)) continue;
       const sp = doc.sentence(s);
       const tree = parsed ? new SentenceTree(doc, sp.start, sp.end) : undefined;
       let events = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : [];

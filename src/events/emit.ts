@@ -39,6 +39,15 @@ function actorKey(refs: ActorRef[]): string {
   return refs.map((r) => r.actor ?? r.text).sort().join('+');
 }
 
+/**
+ * The draft and, for a paired dictionary code ([ccc:ddd]) with both sides known, its reverse: the target acting on
+ * the source under the second code, as PETRARCH codes "A arrived in B" (032 A→B, 033 B→A).
+ */
+export function withPair(d: EventDraft, pair: string | undefined): EventDraft[] {
+  if (!pair || !d.sources.length || !d.targets.length) return [d];
+  return [d, { ...d, sources: d.targets, targets: d.sources, code: pair, rule: `${d.rule}+pair` }];
+}
+
 /** Builds the Event, or null when the code has no PLOVER type (CAMEO 01 statements) or no actor at all. */
 export function draftToEvent(doc: Doc, ctx: ExtractContext, d: EventDraft): Event | null {
   const cameo = ctx.resources.cameo;

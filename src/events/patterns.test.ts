@@ -27,6 +27,20 @@ test('surface passive: "X was attacked by Y" makes Y the source', () => {
   assert.equal(e.target[0]?.country, 'SYR');
 });
 
+const COMPOUNDS: { name: string; text: string; want: string[] }[] = [
+  { name: 'a compound source gives one event per member', text: 'Russia, Iran and Syria attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>ISR', 'SYR>ISR'] },
+  { name: 'a compound target stays in one event', text: 'Israel attacked Syria and Iran on Monday.', want: ['ISR>IRN', 'ISR>SYR'] },
+  { name: 'two actors not joined by a conjunction are no compound', text: 'Israel said Iran attacked Syria on Monday.', want: ['IRN>SYR'] },
+];
+for (const c of COMPOUNDS) {
+  test(`surface compounds: ${c.name}`, () => {
+    const { ctx } = analyze(c.text, { ...loadResources(), nlp: undefined }, '2025-06-16');
+    const got = ctx.events.filter((x) => x.plover.type === 'ASSAULT')
+      .flatMap((e) => e.source.flatMap((a) => e.target.map((b) => `${a.country}>${b.country}`))).sort();
+    assert.deepEqual(got, c.want, JSON.stringify(ctx.events.map((e) => e.rule)));
+  });
+}
+
 test('speech verbs alone give no event (CAMEO 01 has no PLOVER type)', () => {
   const { ctx } = analyze('Iran said nothing.', loadResources(), '2025-06-16');
   assert.equal(ctx.events.length, 0);

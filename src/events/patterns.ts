@@ -3,11 +3,11 @@
 // syntax, so it cannot see passives, control or conjunctions; its confidence is calibrated separately.
 import type { Doc } from '../text/doc.js';
 import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
-import type { Event, Location } from '../schema/extraction.js';
+import type { ActorRef, Event, Location } from '../schema/extraction.js';
 import type { PatternMatch, VerbSense } from './verb-dict.js';
 import { modalityFromWords } from './modality.js';
 import { resolveEventDate } from './event-date.js';
-import { actorRef, draftToEvent } from './emit.js';
+import { actorRef, draftToEvent, withPair } from './emit.js';
 
 export { actorRef };
 
@@ -35,6 +35,22 @@ function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: n
   return undefined;
 }
 
+/** Words that may stand between the members of a compound actor ("Fornost, Rohan and the Shire"). */
+const JOINERS = new Set([',', 'and', 'or', 'nor', 'the', 'both', 'neither', 'either']);
+const CONJ = new Set([',', 'and', 'or', 'nor']);
+
+/** Mention k with the mentions joined to it by commas and conjunctions, in text order, among those `keep` allows. */
+function conjuncts(words: readonly string[], base: number, ms: readonly MentionAnnotation[], k: number, keep: (m: MentionAnnotation) => boolean): MentionAnnotation[] {
+  const joined = (a: MentionAnnotation, b: MentionAnnotation): boolean => {
+    const gap = words.slice(a.end - base, b.start - base);
+    return gap.length > 0 && gap.length <= 3 && gap.every((w) => JOINERS.has(w)) && gap.some((w) => CONJ.has(w));
+  };
+  let lo = k, hi = k;
+  while (lo > 0 && keep(ms[lo - 1]) && joined(ms[lo - 1], ms[lo])) lo--;
+  while (hi + 1 < ms.length && keep(ms[hi + 1]) && joined(ms[hi], ms[hi + 1])) hi++;
+  return ms.slice(lo, hi + 1);
+}
+
 export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ctxCountries: ReadonlySet<string>, afterParse = false): Event[] {
   const verbs = ctx.resources.verbs;
   if (!verbs) return [];
@@ -59,10 +75,15 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     // patterns are phrase-internal: without a parse, a short window keeps them from firing on distant words
     while (stop < words.length && stop - i <= 7 && !STOP.has(words[stop])) stop++;
     const after = words.slice(i + 1, stop).filter((_, k) => !inDate(i + 1 + k));
+    const trig = base + i;
+    const srcAt = mentions.findLastIndex((m) => m.end <= trig);
+    const tgtAt = mentions.findIndex((m) => m.start > trig);
+    let srcs = srcAt >= 0 ? conjuncts(words, base, mentions, srcAt, (m) => m.end <= trig) : [];
+    let tgts = tgtAt >= 0 ? conjuncts(words, base, mentions, tgtAt, (m) => m.start > trig) : [];
     let best: { sense: VerbSense; match: PatternMatch } | null = null;
     let score = -1;
     for (const sense of senses) {
-      const m = verbs.match(sense, sense.noun ? words.slice(Math.max(0, i - 3), i) : before, after);
+      const m = verbs.match(sense, sense.noun ? words.slice(Math.max(0, i - 3), i) : before, after, { before: srcs.length > 1, after: tgts.length > 1 });
       if (!m) continue;
       const sc = m.specificity + 3 * sense.rest.length;
       if (sc > score) {
@@ -71,34 +92,38 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
       }
     }
     if (!best) continue;
-    const trig = base + i;
-    let src = mentions.filter((m) => m.end <= trig).pop();
-    let tgt = mentions.find((m) => m.start > trig);
     // "X was attacked by Y": the one syntactic cue a word window can see reliably
     const by = words.slice(i + 1, i + 5).indexOf('by') + i + 1;
     if (!best.sense.noun && PASSIVE_AUX.has(words[i - 1] ?? '') && /ed$/.test(words[i]) && by > i) {
-      const agent = mentions.find((m) => m.start > base + by);
-      if (agent) [src, tgt] = [agent, src];
+      const agentAt = mentions.findIndex((m) => m.start > base + by);
+      if (agentAt >= 0) [srcs, tgts] = [conjuncts(words, base, mentions, agentAt, (m) => m.start > base + by), srcs];
     }
-    let sources = src ? [actorRef(doc, src)] : [];
-    let targets = tgt ? [actorRef(doc, tgt)] : [];
+    let sources = srcs.map((m) => actorRef(doc, m));
+    let targets = tgts.map((m) => actorRef(doc, m));
     if (best.match.reverse) [sources, targets] = [targets, sources];
     const modality = modalityFromWords(words, i, i + 1);
     const date = resolveEventDate(dates.find((d) => d.value), ctx.dateline, modality === 'planned');
     const location = surfaceLocation(doc, ctx, words, i + 1, base, ctxCountries);
-    const e = draftToEvent(doc, ctx, {
+    // one event per source; several sources without a target act on each other ("X and Y renewed ties")
+    const pairs: [ActorRef[], ActorRef[]][] = sources.length > 1 && !targets.length
+      ? sources.map((a) => [[a], sources.filter((b) => b !== a)])
+      : sources.length ? sources.map((a) => [[a], targets]) : [[[], targets]];
+    const drafts = pairs.flatMap(([src, tgt]) => withPair({
       sentence: s,
       trigger: [trig, trig + 1],
-      sources,
-      targets,
+      sources: src,
+      targets: tgt,
       code: best.match.code,
       modality,
       date,
       ...(location ? { location } : {}),
       rule: `surface:${best.sense.noun ? 'noun' : 'verb'}:${best.match.rule}`,
-      features: { parsed: false, afterParse, main: out.length === 0, specific: best.match.specificity > 0, dyad: sources.length > 0 && targets.length > 0 },
-    });
-    if (e) out.push(e);
+      features: { parsed: false, afterParse, main: out.length === 0, specific: best.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
+    }, best.match.pair));
+    for (const d of drafts) {
+      const e = draftToEvent(doc, ctx, d);
+      if (e) out.push(e);
+    }
   }
   return out;
 }

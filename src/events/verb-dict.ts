@@ -4,8 +4,10 @@
 // PETRARCH syntax handled: `&NAME` synsets with `+WORD` members; `---  NAME  [code]  ---` blocks; verb lines
 // (`MEET {MEETS MET MEETING}`, multi-word `+MEET_WITH {+MET_WITH ...}`, optional own `[code]`); pattern lines
 // `- before * after [code]` with `(` `)` `{` `}` grouping (dropped: we match word order, not phrase structure),
-// `$` source and `+` target markers, `^` skips, `&SYNSET` references and `WORD_` exact (unstemmed) words.
-// Codes: `[---]` is "no event"; `[ccc:ddd]` is a TABARI paired code (ddd for the reverse direction), and `[:ddd]`
+// `$` source and `+` target markers, `^` skips, `%` a compound actor (the caller says where there is one),
+// `&SYNSET` references and `WORD_` exact (unstemmed) words.
+// Codes: `[---]` is "no event"; `[ccc:ddd]` is a TABARI paired code (ddd is coded too, for the reverse direction:
+// A ARRIVES IN B is 032 A→B and 033 B→A), and `[:ddd]`
 // codes only the reverse direction (target acts on source, e.g. FACE CRITICISM).
 
 export interface CompiledPattern {
@@ -17,6 +19,8 @@ export interface CompiledPattern {
   c: string;
   /** 1 when the code applies to the reverse direction only ([:ddd]). */
   r?: 1;
+  /** The paired code of `[ccc:ddd]`: ddd is coded too, target acting on source. */
+  p?: string;
 }
 
 export interface CompiledBlock {
@@ -25,6 +29,7 @@ export interface CompiledBlock {
   src?: number;
   code: string;
   r?: 1;
+  p?: string;
   pats: CompiledPattern[];
 }
 
@@ -34,6 +39,7 @@ export interface CompiledEntry {
   forms?: string[][];
   blk: number;
   c?: string;
+  p?: string;
 }
 
 export interface CompiledVerbs {
@@ -45,12 +51,15 @@ export interface CompiledVerbs {
   nouns: CompiledEntry[];
 }
 
-function parseCode(raw: string): { c: string; r?: 1 } {
+const CODE = /^\d{2,4}$/;
+
+export function parseCode(raw: string): { c: string; r?: 1; p?: string } {
   const s = raw.trim();
   if (/^-+$/.test(s) || s === '') return { c: '' };
-  const [a, b] = s.split(':');
-  if (a === '' && b) return /^\d{2,4}$/.test(b) ? { c: b, r: 1 } : { c: '' };
-  return /^\d{2,4}$/.test(a) ? { c: a } : { c: '' };
+  const [a, b] = s.split(':').map((x) => x.trim());
+  if (a === '' && b) return CODE.test(b) ? { c: b, r: 1 } : { c: '' };
+  if (!CODE.test(a)) return { c: '' };
+  return b && CODE.test(b) ? { c: a, p: b } : { c: a };
 }
 
 function words(phrase: string): string[] {
@@ -85,6 +94,7 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
   const d: CompiledVerbs = into ?? { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
   d.sources.push(source);
   let synset: string | null = null;
+  let exactSet = false;
   let block = -1;
   let nouns = false;
   for (const rawLine of text.split(/\r?\n/)) {
@@ -93,7 +103,10 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
     const line = (hash >= 0 ? rawLine.slice(0, hash) : rawLine).trim();
     if (!line || line.startsWith('~~')) continue;
     if (line.startsWith('&')) {
-      synset = line.toUpperCase();
+      // `&PREPOSIT1_` is referred to as `&PREPOSIT1`: the trailing `_` makes its members exact words
+      const name = line.split(/\s+/)[0].toUpperCase();
+      synset = name.replace(/_+$/, '');
+      exactSet = name.endsWith('_');
       d.synsets[synset] ??= [];
       block = -1;
       continue;
@@ -101,13 +114,15 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
     const head = /^---+\s*(\S+)\s*\[([^\]]*)\]/.exec(line);
     if (head) {
       synset = null;
-      const { c, r } = parseCode(head[2]);
+      const { c, r, p } = parseCode(head[2]);
       block = d.blocks.length;
-      d.blocks.push({ name: head[1], ...(d.sources.length > 1 ? { src: d.sources.length - 1 } : {}), code: c, ...(r ? { r } : {}), pats: [] });
+      d.blocks.push({ name: head[1], ...(d.sources.length > 1 ? { src: d.sources.length - 1 } : {}), code: c, ...(r ? { r } : {}), ...(p ? { p } : {}), pats: [] });
       continue;
     }
     if (synset && line.startsWith('+')) {
-      d.synsets[synset].push(words(line.slice(1)));
+      const ws = words(line.slice(1));
+      if (exactSet && ws.length && !ws[ws.length - 1].startsWith('&')) ws[ws.length - 1] += '_';
+      d.synsets[synset].push(ws);
       continue;
     }
     if (block < 0) continue;
@@ -118,8 +133,8 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
       const star = body.indexOf('*');
       const before = star >= 0 ? body.slice(0, star) : '';
       const after = star >= 0 ? body.slice(star + 1) : body;
-      const { c, r } = parseCode(m[2]);
-      d.blocks[block].pats.push({ b: patternTokens(before), a: patternTokens(after), c, ...(r ? { r } : {}) });
+      const { c, r, p } = parseCode(m[2]);
+      d.blocks[block].pats.push({ b: patternTokens(before), a: patternTokens(after), c, ...(r ? { r } : {}), ...(p ? { p } : {}) });
       continue;
     }
     // a verb line: PHRASE {FORM FORM ...} [code]
@@ -128,7 +143,11 @@ export function parseVerbDictionary(text: string, into?: CompiledVerbs, source =
     const entry: CompiledEntry = { w: words(vm[1]), blk: block };
     const forms = (vm[2] ?? '').split(/\s+/).filter(Boolean).map(words).filter((f) => f.length > 0);
     if (forms.length) entry.forms = forms;
-    if (vm[3] !== undefined) entry.c = parseCode(vm[3]).c;
+    if (vm[3] !== undefined) {
+      const { c, p } = parseCode(vm[3]);
+      entry.c = c;
+      if (p) entry.p = p;
+    }
     if (entry.w.length) (nouns ? d.nouns : d.verbs).push(entry);
   }
   return d;
@@ -179,12 +198,22 @@ export interface VerbSense {
   block: CompiledBlock;
   /** The entry's own code, overriding the block's default. */
   code?: string;
+  /** The entry's own paired code. */
+  pair?: string;
   noun: boolean;
+}
+
+/** Whether the actor before the verb (its subject) or after it (its object) is compound ("Iran and Oman"). */
+export interface Compound {
+  before?: boolean;
+  after?: boolean;
 }
 
 export interface PatternMatch {
   code: string;
   reverse: boolean;
+  /** The paired code (`[ccc:ddd]`): ddd is also coded with source and target swapped. */
+  pair?: string;
   /** "block/pattern" or "block" for the default code: names what fired. */
   rule: string;
   /** How many pattern words matched (0 for the default code): more is more specific. */
@@ -213,6 +242,14 @@ export class VerbIndex {
 
   constructor(readonly data: CompiledVerbs) {
     for (const [k, v] of Object.entries(data.synsets)) this.synsets.set(k, v);
+    // a member naming another synset (`+&TIETYPES` inside `&ACCORDSYN`) stands for that synset's members
+    const expand = (name: string, seen: Set<string>): string[][] =>
+      (this.synsets.get(name) ?? []).flatMap((m) => {
+        const ref = m.length === 1 && m[0].startsWith('&') ? m[0].replace(/_+$/, '').toUpperCase() : '';
+        if (!ref) return [m];
+        return seen.has(ref) ? [] : expand(ref, new Set([...seen, ref]));
+      });
+    for (const k of [...this.synsets.keys()]) this.synsets.set(k, expand(k, new Set([k])));
     for (const e of data.verbs) this.add(e, false);
     for (const e of data.nouns) this.add(e, true);
   }
@@ -226,6 +263,7 @@ export class VerbIndex {
       headAt,
       block: this.data.blocks[e.blk],
       ...(e.c !== undefined ? { code: e.c } : {}),
+      ...(e.p ? { pair: e.p } : {}),
       noun,
     };
     const map = noun ? this.nounsByForm : this.verbsByForm;
@@ -255,11 +293,19 @@ export class VerbIndex {
     return this.baseOf.get(word);
   }
 
-  /** Matches pattern tokens in order (gaps allowed) against words; returns the number of words matched or -1. */
-  private matchSeq(toks: readonly string[], ws: readonly string[]): number {
+  /**
+   * Matches pattern tokens in order (gaps allowed) against words; returns the number of words matched or -1. `%`
+   * (a compound actor on that side) matches only when `compound` says there is one, and then counts as a word.
+   */
+  private matchSeq(toks: readonly string[], ws: readonly string[], compound = false): number {
     let j = 0, n = 0;
     for (const t of toks) {
-      if (t === '$' || t === '+' || t === '^' || t === '%') continue;
+      if (t === '%') {
+        if (!compound) return -1;
+        n++;
+        continue;
+      }
+      if (t === '$' || t === '+' || t === '^') continue;
       let found = -1;
       if (t.startsWith('&')) {
         const members = this.synsets.get(t) ?? [];
@@ -286,7 +332,7 @@ export class VerbIndex {
    * which words belong to the predicate). Multi-word phrases must find their other words after the head (verbs)
    * or before it (nouns). Null when the phrase does not match or the best code is "no event".
    */
-  match(sense: VerbSense, before: readonly string[], after: readonly string[]): PatternMatch | null {
+  match(sense: VerbSense, before: readonly string[], after: readonly string[], compound: Compound = {}): PatternMatch | null {
     if (sense.rest.length) {
       const side = sense.noun ? before : after;
       if (this.matchSeq(sense.rest, side) < 0) return null;
@@ -295,19 +341,20 @@ export class VerbIndex {
     let bestN = 0;
     for (let k = 0; k < sense.block.pats.length; k++) {
       const p = sense.block.pats[k];
-      const na = this.matchSeq(p.a, after);
+      const na = this.matchSeq(p.a, after, compound.after);
       if (na < 0) continue;
-      const nb = this.matchSeq(p.b, before);
+      const nb = this.matchSeq(p.b, before, compound.before);
       if (nb < 0) continue;
       const n = na + nb;
       if (n > bestN) {
         bestN = n;
-        best = { code: p.c, reverse: p.r === 1, rule: `${sense.block.name}/${k}`, specificity: n };
+        best = { code: p.c, reverse: p.r === 1, ...(p.p ? { pair: p.p } : {}), rule: `${sense.block.name}/${k}`, specificity: n };
       }
     }
     if (best) return best.code ? best : null;
     const code = sense.code ?? sense.block.code;
     if (!code) return null;
-    return { code, reverse: sense.code === undefined && sense.block.r === 1, rule: sense.block.name, specificity: 0 };
+    const pair = sense.code !== undefined ? sense.pair : sense.block.p;
+    return { code, reverse: sense.code === undefined && sense.block.r === 1, ...(pair ? { pair } : {}), rule: sense.block.name, specificity: 0 };
   }
 }

@@ -5,6 +5,7 @@ import type { NerTagger } from '../annotate/ner.js';
 import type { VerbIndex } from '../events/verb-dict.js';
 import type { CameoTable } from '../events/cameo.js';
 import type { Gazetteer } from '../events/geo.js';
+import type { Discards } from '../actors/petrarch.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import type { NlpModels } from '../annotate/nlp.js';
 import type { StageContext } from './stage.js';
@@ -23,6 +24,8 @@ export interface Resources {
   cameo?: CameoTable;
   /** Place gazetteer for event locations; without it events carry no location. */
   geo?: Gazetteer;
+  /** PETRARCH discard phrases: sentences (or whole stories) holding one are not coded. */
+  discards?: Discards;
 }
 
 /** A mention of an entity: a token range [start, end) with its type and, when resolved, its KB entry. */

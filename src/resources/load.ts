@@ -4,7 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { KnowledgeBase, mergeKbFiles, type KbFile } from '../actors/kb.js';
-import { parseDictionary } from '../actors/petrarch.js';
+import { dictionaryKind, parseDictionary, parsePetrarchDiscards, type Discards } from '../actors/petrarch.js';
 import { tokenize } from '../text/tokenize.js';
 import { decodeNerModel, type NerTagger } from '../annotate/ner.js';
 import type { Resources } from '../pipeline/context.js';
@@ -18,9 +18,12 @@ import { Gazetteer } from '../events/geo.js';
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface ResourceOptions {
-  /** Extra actor/agent dictionaries (PETRARCH/TABARI format or Parley JSON), in order; later ones take precedence. */
+  /**
+   * Extra dictionaries (PETRARCH/TABARI actors, agents, verbs or discards, or Parley JSON actors), in order; later
+   * ones take precedence. The kind of each file is read from its syntax.
+   */
   dictionaries?: readonly string[];
-  /** false: use only the dictionaries, not the shipped knowledge base. */
+  /** false: use only the dictionaries, not the shipped knowledge base (nor the shipped verbs, when verb files are given). */
   builtinKb?: boolean;
 }
 
@@ -36,14 +39,42 @@ export function loadKbFile(): KbFile {
   return JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'kb', 'actors.json'), 'utf8')) as KbFile;
 }
 
-export function loadDictionary(path: string): KbFile {
-  let text: string;
+function readDictionary(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(`cannot read dictionary ${path}: ${(err as Error).message}`);
   }
-  return parseDictionary(text, path);
+}
+
+/** One actor or agent dictionary as a knowledge-base file. */
+export function loadDictionary(path: string): KbFile {
+  return parseDictionary(readDictionary(path), path);
+}
+
+/** `--dictionary` files sorted by kind: actor/agent knowledge-base files, verb files, and the discards they add up to. */
+export interface DictionarySet {
+  kb: KbFile[];
+  verbs: { path: string; text: string }[];
+  discards?: Discards;
+}
+
+export function loadDictionaries(paths: readonly string[]): DictionarySet {
+  const set: DictionarySet = { kb: [], verbs: [] };
+  for (const path of paths) {
+    const text = readDictionary(path);
+    const kind = dictionaryKind(text);
+    if (kind === 'verbs') set.verbs.push({ path, text });
+    else if (kind === 'discards') set.discards = parsePetrarchDiscards(text, set.discards);
+    else set.kb.push(parseDictionary(text, path));
+  }
+  return set;
+}
+
+/** A knowledge base from files (the shipped one first when `builtin`), aliases split like article text. */
+export function knowledgeBaseOf(files: readonly KbFile[]): KnowledgeBase {
+  const kbFile = files.length === 1 ? files[0] : mergeKbFiles(files.length ? [...files] : [emptyKb()]);
+  return new KnowledgeBase(kbFile, splitAlias);
 }
 
 export function loadResources(opts: ResourceOptions = {}): Resources {
@@ -52,12 +83,14 @@ export function loadResources(opts: ResourceOptions = {}): Resources {
   const key = JSON.stringify([builtin, dicts]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const files: KbFile[] = [];
-  if (builtin) files.push(loadKbFile());
-  for (const d of dicts) files.push(loadDictionary(d));
-  const kbFile = files.length === 1 ? files[0] : mergeKbFiles(files.length ? files : [emptyKb()]);
-  const kb = new KnowledgeBase(kbFile, splitAlias);
-  const resources: Resources = { kb, ner: loadNerModel(), nlp: loadNlpModels(), ...loadEventData() };
+  const set = loadDictionaries(dicts);
+  const kb = knowledgeBaseOf(builtin ? [loadKbFile(), ...set.kb] : set.kb);
+  const events = loadEventData();
+  const resources: Resources = {
+    kb, ner: loadNerModel(), nlp: loadNlpModels(), ...events,
+    ...(set.verbs.length ? { verbs: verbIndexOf(set.verbs, builtin) } : {}),
+    ...(set.discards ? { discards: set.discards } : {}),
+  };
   cache.set(key, resources);
   return resources;
 }
@@ -94,12 +127,16 @@ function loadEventData(): Pick<Resources, 'verbs' | 'cameo' | 'geo'> {
  * The verb index for `--dictionary` verb files (PETRARCH/TABARI syntax): the shipped dictionary plus the files, a
  * word defined in a file replacing its built-in senses; with `builtin` false (`--no-builtin-kb`) the files alone.
  */
-export function loadVerbIndex(files: readonly string[], builtin = true): VerbIndex {
+export function verbIndexOf(files: readonly { path: string; text: string }[], builtin = true): VerbIndex {
   const base: CompiledVerbs = builtin
     ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'events', 'verbs.json'), 'utf8')) as CompiledVerbs)
     : { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
-  for (const f of files) parseVerbDictionary(readFileSync(f, 'utf8'), base, f);
+  for (const f of files) parseVerbDictionary(f.text, base, f.path);
   return new VerbIndex(base);
+}
+
+export function loadVerbIndex(files: readonly string[], builtin = true): VerbIndex {
+  return verbIndexOf(files.map((path) => ({ path, text: readDictionary(path) })), builtin);
 }
 
 /** The shipped tagger, lemmatizer and parser (models/*.bin). */
