@@ -16,7 +16,7 @@ const shared = opt('--shared', '../shared');
 const out = opt('--out', 'bench/results/events-plover.json');
 // --write-calibration: store each bucket's smoothed accuracy (buckets with at least MIN_N events) in
 // src/events/calibration.ts, which confidenceOf reads; run the bench again afterwards for the reliability table
-const MIN_N = 15;
+const MIN_N = 25;
 
 interface GoldActor { actorText: string; code: string; sector?: string }
 interface Gold { id: string; event: string; mode?: string; text: string; date?: string; source?: GoldActor[]; target?: GoldActor[] | string }
