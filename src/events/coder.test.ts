@@ -114,7 +114,8 @@ const CASES: Case[] = [
   {
     name: 'negated: "would not continue talks"',
     parse: 'Iran _ PROPN 4 nsubj; would _ AUX 4 aux; not _ PART 4 advmod; continue _ VERB 0 root; talks talk NOUN 4 obj; with _ ADP 7 case; France _ PROPN 5 nmod; . _ PUNCT 4 punct',
-    expect: [{ dyad: 'IRN>FRA', plover: 'CONSULT', modality: 'negated' }],
+    // refused cooperation is PLOVER's REJECT; the CAMEO code and modality keep the talks
+    expect: [{ dyad: 'IRN>FRA', plover: 'REJECT', modality: 'negated' }],
   },
   {
     name: 'negated: "did not attack"',

@@ -1,4 +1,5 @@
-// PLOVER types of planned events: cooperation → AGREE, retreat → CONCEDE, conflict → THREATEN; others unchanged.
+// PLOVER types of planned events (cooperation → AGREE, retreat → CONCEDE, conflict → THREATEN) and of negated
+// cooperation (→ REJECT); others unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ploverForModality } from './future.js';
@@ -16,6 +17,9 @@ const CASES: { p: PloverInfo; modality: Modality; want: PloverInfo }[] = [
   { p: { type: 'REQUEST' }, modality: 'planned', want: { type: 'REQUEST' } },
   { p: { type: 'CONSULT', mode: 'visit' }, modality: 'asserted', want: { type: 'CONSULT', mode: 'visit' } },
   { p: { type: 'ASSAULT', mode: 'aerial' }, modality: 'negated', want: { type: 'ASSAULT', mode: 'aerial' } },
+  { p: { type: 'AGREE', context: ['economic'] }, modality: 'negated', want: { type: 'REJECT', context: ['economic'] } },
+  { p: { type: 'CONSULT', mode: 'visit' }, modality: 'negated', want: { type: 'REJECT' } },
+  { p: { type: 'REQUEST' }, modality: 'negated', want: { type: 'REQUEST' } },
   { p: { type: 'CONSULT' }, modality: 'canceled', want: { type: 'CONSULT' } },
 ];
 
