@@ -16,7 +16,7 @@ const shared = opt('--shared', '../shared');
 const out = opt('--out', 'bench/results/events-plover.json');
 // --write-calibration: store each bucket's smoothed accuracy (buckets with at least MIN_N events) in
 // src/events/calibration.ts, which confidenceOf reads; run the bench again afterwards for the reliability table
-const MIN_N = 15;
+const MIN_N = 25;
 
 interface GoldActor { actorText: string; code: string; sector?: string }
 interface Gold { id: string; event: string; mode?: string; text: string; date?: string; source?: GoldActor[]; target?: GoldActor[] | string }
@@ -35,6 +35,14 @@ const overlap = (a: Set<string>, b: Set<string>): boolean => [...a].some((x) => 
 let typeTop = 0, srcTop = 0, srcN = 0, tgtTop = 0, tgtN = 0, recallType = 0, recallFull = 0, nPred = 0, nPredRight = 0, noEvent = 0;
 const scored: { conf: number; right: boolean; keys: string[]; fold: number }[] = [];
 const confusion = new Map<string, number>();
+// per PLOVER type: gold sentences, sentences where the type was found, events predicted, predicted events that were right
+const perType = new Map<string, { gold: number; found: number; predicted: number; right: number }>();
+const typeRow = (k: string): { gold: number; found: number; predicted: number; right: number } => {
+  let r = perType.get(k);
+  if (!r) perType.set(k, (r = { gold: 0, found: 0, predicted: 0, right: 0 }));
+  return r;
+};
+let spurious = 0;
 const perSentence: unknown[] = [];
 
 for (const [gi, g] of gold.entries()) {
@@ -47,10 +55,17 @@ for (const [gi, g] of gold.entries()) {
     const ps = countriesOf(e.source);
     return typeOk && (!ps.size || !gs.size || overlap(ps, gs));
   };
+  typeRow(want).gold++;
+  if (evs.some((e) => e.plover.type === want)) typeRow(want).found++;
+  // each sentence has one gold event: every event beyond the one that matches it counts as spurious (an upper bound,
+  // since a sentence can hold a second real event the gold does not list)
+  spurious += evs.length - (evs.some(judge) ? 1 : 0);
   for (const e of evs) {
     const right = judge(e);
     nPred++;
     if (right) nPredRight++;
+    typeRow(e.plover.type).predicted++;
+    if (right) typeRow(e.plover.type).right++;
     const f = eventFeatures.get(e);
     scored.push({ conf: e.confidence, right, keys: f ? confidenceKeys(f) : [], fold: gi % 5 });
   }
@@ -68,7 +83,7 @@ for (const [gi, g] of gold.entries()) {
     tgtN++;
     if (top && overlap(countriesOf(top.target), gt)) tgtTop++;
   }
-  perSentence.push({ id: g.id, gold: want, top: top ? { type: top.plover.type, cameo: top.cameo, rule: top.rule, trigger: top.trigger.text, conf: top.confidence } : null, events: evs.length });
+  perSentence.push({ id: g.id, gold: want, text: g.text, goldSource: [...gs], goldTarget: [...gt], all: evs.map((e) => `${e.plover.type}/${e.cameo} ${[...countriesOf(e.source)].join('+')}→${[...countriesOf(e.target)].join('+')} [${e.trigger.text}] ${e.rule} ${e.confidence}`), top: top ? { type: top.plover.type, cameo: top.cameo, rule: top.rule, trigger: top.trigger.text, conf: top.confidence } : null, events: evs.length });
 }
 
 const n = gold.length;
@@ -128,12 +143,14 @@ const summary = {
   parsed: false,
   top1: { eventType: pct(typeTop, n), sourceCountry: pct(srcTop, srcN), targetCountry: pct(tgtTop, tgtN), noEvent: pct(noEvent, n) },
   events: nPred,
+  spuriousPerSentence: Math.round((100 * spurious) / n) / 100,
   precision: pct(nPredRight, nPred),
   recall: { eventType: pct(recallType, n), typeAndDyad: pct(recallFull, n) },
   reliability: rel.rows,
   ece: rel.ece,
   crossValidated: { note: '5-fold by sentence: confidence refitted on the other four fifths', reliability: cv.rows, ece: cv.ece },
   buckets: Object.fromEntries([...buckets].sort().map(([k, b]) => [k, { ...b, smoothed: Math.round((100 * (b.right + 1)) / (b.n + 2)) / 100 }])),
+  perType: Object.fromEntries([...perType].sort((a, b) => b[1].gold - a[1].gold).map(([k, r]) => [k, { ...r, precision: pct(r.right, r.predicted), recall: pct(r.found, r.gold) }])),
   confusion: Object.fromEntries([...confusion].sort((a, b) => b[1] - a[1])),
   perSentence,
 };
@@ -143,6 +160,11 @@ summary.parsed = scored.some((s) => /^(dep|fallback)\//.test(s.keys[0] ?? ''));
 console.log(`PLOVER dev (${n} sentences, ${nPred} events, parse: ${summary.parsed ? 'yes' : 'no — surface fallback'})`);
 console.log(`top-1 event type ${summary.top1.eventType}%  source country ${summary.top1.sourceCountry}% (of ${srcN})  target country ${summary.top1.targetCountry}% (of ${tgtN})  no event ${summary.top1.noEvent}%`);
 console.log(`precision ${summary.precision}% of events right (lower bound: one gold event a sentence)  recall type ${summary.recall.eventType}%  type+dyad ${summary.recall.typeAndDyad}%`);
+console.log(`spurious events per sentence ${summary.spuriousPerSentence} (events beyond the one matching the gold event)`);
+console.log('type          gold found  pred right   P%    R%');
+for (const [k, r] of Object.entries(summary.perType)) console.log(`  ${k.padEnd(11)} ${String(r.gold).padStart(4)} ${String(r.found).padStart(5)} ${String(r.predicted).padStart(5)} ${String(r.right).padStart(5)} ${String(r.precision).padStart(5)} ${String(r.recall).padStart(5)}`);
+// confusion of the top event: gold type (rows) → coded type, off-diagonal cells only, most frequent first
+console.log('confusion (gold → top event), errors:', [...confusion].filter(([k]) => k.split('→')[0] !== k.split('→')[1]).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', '));
 console.log('reliability   n     conf   acc');
 for (const r of summary.reliability) console.log(`  ${r.bin}  ${String(r.n).padStart(4)}  ${r.meanConfidence.toFixed(2)}  ${r.accuracy.toFixed(2)}`);
 console.log(`ECE ${summary.ece} (in-sample)`);

@@ -54,12 +54,13 @@ const CASES: Case[] = [
   {
     name: 'xcomp chain: "is prepared to resume talks with" is planned, subject from the adjective',
     parse: 'Iran _ PROPN 3 nsubj; is be AUX 3 cop; prepared _ ADJ 0 root; to _ PART 5 mark; resume _ VERB 3 xcomp; talks talk NOUN 5 obj; with _ ADP 10 case; the _ DET 10 det; United _ PROPN 10 compound; States _ PROPN 6 nmod; . _ PUNCT 3 punct',
-    expect: [{ dyad: 'IRN>USA', plover: 'CONSULT', modality: 'planned' }],
+    // PLOVER codes a planned consultation as AGREE; the CAMEO code and modality keep the talks
+    expect: [{ dyad: 'IRN>USA', plover: 'AGREE', modality: 'planned' }],
   },
   {
     name: 'nominal event under "ready to": a planned prisoner exchange',
     parse: 'Russia _ PROPN 3 nsubj; is be AUX 3 cop; ready _ ADJ 0 root; to _ PART 5 mark; resume _ VERB 3 xcomp; the _ DET 8 det; prisoner _ NOUN 8 compound; exchange _ NOUN 5 obj; with _ ADP 10 case; Ukraine _ PROPN 8 nmod; . _ PUNCT 3 punct',
-    expect: [{ dyad: 'RUS>UKR', cameo: '0841', plover: 'RETREAT', modality: 'planned', trigger: 'prisoner exchange' }],
+    expect: [{ dyad: 'RUS>UKR', cameo: '0841', plover: 'CONCEDE', modality: 'planned', trigger: 'prisoner exchange' }],
   },
   {
     name: 'conjoined subjects give one event each',
@@ -98,7 +99,7 @@ const CASES: Case[] = [
     // the actor stage now resolves "it" by coreference; the coder's own speaker fallback covers what it leaves open
     name: 'a pronoun under a speech verb is the speaker ("Hungary said it will support")',
     parse: 'Hungary _ PROPN 3 nsubj; has have AUX 3 aux; said say VERB 0 root; it _ PRON 6 nsubj; will _ AUX 6 aux; support _ VERB 3 ccomp; Ukraine _ PROPN 6 obj; . _ PUNCT 3 punct',
-    expect: [{ dyad: 'HUN>UKR', plover: 'SUPPORT', modality: 'planned' }],
+    expect: [{ dyad: 'HUN>UKR', cameo: '050', plover: 'AGREE', modality: 'planned' }],
   },
   {
     name: 'a coded verb covers its nominal object; the possessor names the target',
@@ -113,7 +114,8 @@ const CASES: Case[] = [
   {
     name: 'negated: "would not continue talks"',
     parse: 'Iran _ PROPN 4 nsubj; would _ AUX 4 aux; not _ PART 4 advmod; continue _ VERB 0 root; talks talk NOUN 4 obj; with _ ADP 7 case; France _ PROPN 5 nmod; . _ PUNCT 4 punct',
-    expect: [{ dyad: 'IRN>FRA', plover: 'CONSULT', modality: 'negated' }],
+    // refused cooperation is PLOVER's REJECT; the CAMEO code and modality keep the talks
+    expect: [{ dyad: 'IRN>FRA', plover: 'REJECT', modality: 'negated' }],
   },
   {
     name: 'negated: "did not attack"',
@@ -191,6 +193,46 @@ const CASES: Case[] = [
     expect: [],
   },
   {
+    name: 'content of a coded governor: "demanded that Iran attack Israel" is the demand alone, aimed at Iran',
+    parse: 'France _ PROPN 2 nsubj; demanded demand VERB 0 root; that _ SCONJ 5 mark; Iran _ PROPN 5 nsubj; attack _ VERB 2 ccomp; Israel _ PROPN 5 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'FRA>IRN', plover: 'REQUEST', trigger: 'demanded' }],
+  },
+  {
+    name: 'purpose clause: "opened the border to allow aid" is the opening alone',
+    parse: 'Turkey _ PROPN 2 nsubj; opened open VERB 0 root; the _ DET 4 det; border _ NOUN 2 obj; to _ PART 6 mark; allow _ VERB 2 advcl; aid _ NOUN 6 obj; to _ ADP 9 case; Syria _ PROPN 6 obl; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'TUR>', trigger: 'opened' }],
+  },
+  {
+    name: 'a relative clause beside a main event is background: "Israel struck Lebanon, which attacked Egypt"',
+    parse: 'Israel _ PROPN 2 nsubj; struck strike VERB 0 root; Lebanon _ PROPN 2 obj; , _ PUNCT 6 punct; which _ PRON 6 nsubj; attacked attack VERB 3 acl:relcl; Egypt _ PROPN 6 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'ISR>LBN', trigger: 'struck' }],
+  },
+  {
+    name: 'a temporal clause reports its own event: "resigned as the opposition threatened Georgia"',
+    parse: 'Georgia _ PROPN 2 nsubj; resigned resign VERB 0 root; as _ SCONJ 5 mark; Russia _ PROPN 5 nsubj; threatened threaten VERB 2 advcl; Georgia _ PROPN 5 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'GEO>', trigger: 'resigned' }, { dyad: 'RUS>GEO', plover: 'THREATEN' }],
+  },
+  {
+    name: 'a subordinate event with no source is dropped: "Turkey protested after Syrians were arrested"',
+    parse: 'Turkey _ PROPN 2 nsubj; protested protest VERB 0 root; after _ SCONJ 6 mark; Syrians Syrian PROPN 6 nsubj:pass; were be AUX 6 aux:pass; arrested arrest VERB 2 advcl; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'TUR>', trigger: 'protested' }],
+  },
+  {
+    name: 'an object shared by coordinated verbs: "threatened to close or suspend U.S. operations"',
+    parse: 'Turkey _ PROPN 2 nsubj; threatened threaten VERB 0 root; to _ PART 4 mark; close _ VERB 2 xcomp; or _ CCONJ 6 cc; suspend _ VERB 4 conj; American _ ADJ 8 amod; operations operation NOUN 6 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'TUR>USA', plover: 'THREATEN', trigger: 'threatened' }],
+  },
+  {
+    name: 'a demand is aimed at the subject of what it demands: "demanded that Iran free the sailors"',
+    parse: 'Britain _ PROPN 2 nsubj; demanded demand VERB 0 root; that _ SCONJ 5 mark; Iran _ PROPN 5 nsubj; free _ VERB 2 ccomp; the _ DET 7 det; sailors sailor NOUN 5 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'GBR>IRN', plover: 'REQUEST', trigger: 'demanded' }],
+  },
+  {
+    name: 'a state\'s agents placed by "in": "forces in Iran attacked Iraq"',
+    parse: 'Forces force NOUN 5 nsubj; in _ ADP 3 case; Iran _ PROPN 1 nmod; have have AUX 5 aux; attacked attack VERB 0 root; Iraq _ PROPN 5 obj; . _ PUNCT 5 punct',
+    expect: [{ dyad: 'IRN>IRQ', cameo: '190' }],
+  },
+  {
     name: 'object control: "urged Iran to resume talks" — Iran is asked, the request is coded',
     parse: 'France _ PROPN 2 nsubj; urged urge VERB 0 root; Iran _ PROPN 2 obj; to _ PART 5 mark; resume _ VERB 2 xcomp; talks talk NOUN 5 obj; . _ PUNCT 2 punct',
     expect: [{ dyad: 'FRA>IRN', cameo: '026', plover: 'REQUEST' }],
@@ -236,6 +278,29 @@ for (const c of CASES) {
     }
   });
 }
+
+test('a bare past participle is passive: "Syrians arrested by Turkey" is Turkey arresting Syrians', () => {
+  const doc = parsedDoc('Syrians Syrian PROPN 5 nsubj; arrested arrest VERB 1 acl; by _ ADP 4 case; Turkey _ PROPN 2 obl:agent; waited wait VERB 0 root; . _ PUNCT 5 punct');
+  doc.xpos[1] = doc.strings.intern('VBN');
+  const { events } = codeEvents(doc);
+  assert.deepEqual(events.map((e) => [e.cameo, dyad(e)]), [['173', 'TUR>SYR']]);
+  assert.match(events[0].rule, /passive/);
+});
+
+test('a wish aimed at nobody is no event ("Iran wanted more as Israel attacked Syria"); a pattern naming its object is', () => {
+  const one = codeEvents(parsedDoc('Iran _ PROPN 2 nsubj; wanted want VERB 0 root; more _ ADJ 2 obj; as _ SCONJ 6 mark; Israel _ PROPN 6 nsubj; attacked attack VERB 2 advcl; Syria _ PROPN 6 obj; . _ PUNCT 2 punct')).events;
+  assert.deepEqual(one.map((e) => `${e.cameo} ${dyad(e)}`), ['190 ISR>SYR']);
+  const some = codeEvents(parsedDoc('Iran _ PROPN 2 nsubj; wants want VERB 0 root; peace _ NOUN 2 obj; . _ PUNCT 2 punct')).events;
+  assert.deepEqual(some.map((e) => `${e.cameo} ${dyad(e)}`), ['027 IRN>']);
+});
+
+test('the surface fallback in a parsed sentence: one event, only on a word the tagger reads the same way', () => {
+  // the parse leaves "accused" without a subject (an appositive), so the dependency coder gives nothing
+  const parse = (upos: string): string => `Iran _ PROPN 0 root; , _ PUNCT 1 punct; accused accuse ${upos} 1 appos; Israel _ PROPN 3 obj; . _ PUNCT 1 punct`;
+  const asVerb = codeEvents(parsedDoc(parse('VERB'))).events;
+  assert.deepEqual(asVerb.map((e) => [e.cameo.slice(0, 2), dyad(e), e.rule.split(':')[0]]), [['11', 'IRN>ISR', 'surface']]);
+  assert.deepEqual(codeEvents(parsedDoc(parse('NOUN'))).events, []);
+});
 
 test('events are numbered in order and keep sentence indices', () => {
   const doc = parsedDoc(

@@ -33,7 +33,42 @@ const LIGHT_VERBS = new Set([
   'hold', 'have', 'conduct', 'carry', 'launch', 'make', 'stage', 'begin', 'start', 'pay', 'give', 'mount', 'join',
   'attend', 'undertake', 'wage', 'take', 'continue', 'resume', 'open', 'announce', 'order', 'step',
 ]);
+/** Nouns for a state's agents, whom "in <country>" places ("forces in Guinea", "authorities in Baghdad"). */
+const PLACED_GROUPS = new Set(['force', 'forces', 'troop', 'troops', 'soldier', 'police', 'army', 'military', 'official', 'authority', 'authorities', 'government', 'militia', 'rebel', 'guard']);
+/** CAMEO roots of speech acts aimed at someone (appeal, demand, disapprove, reject, threaten): their target may be
+ *  the subject of the clause they introduce. */
+const ADDRESSED_ROOTS = new Set(['02', '10', '11', '12', '13']);
 const MODAL_GOVERNORS = new Set([...PLAN_VERBS, ...NEG_VERBS, ...CANCEL_VERBS]);
+/** Subordinators of an adverbial clause that reports a happening of its own ("resigned as the opposition
+ *  threatened", "after Iran attacked"); other adverbial clauses (purpose "to allow", participles) are the event's
+ *  manner or aim. */
+const OWN_CLAUSE_MARKS = new Set(['as', 'after', 'before', 'when', 'while', 'since', 'until', 'because', 'although', 'though', 'whereas', 'once', 'if', 'unless']);
+
+/**
+ * Where a trigger sits relative to the other coded predicates of its sentence. 'content': it is what a coded
+ * governor is about ("demanded that the US cancel plans", "accused Washington of restoring", "agreed to cooperate",
+ * "opened the bridge to allow deliveries"): the governor is the event. 'background': it sits in a relative clause
+ * or a noun complement ("rebels who entered the country", "forces passing through"), which news uses to describe
+ * participants rather than to report. 'main': anything else (root clauses, reported speech, conjuncts, temporal
+ * and causal clauses).
+ */
+function clauseRole(t: SentenceTree, tok: number, coded: (a: number) => boolean): 'content' | 'background' | 'main' {
+  let embedded = false, background = false;
+  for (let p = tok, guard = 0; guard < 12; guard++) {
+    const h = t.head(p);
+    if (h < 0) break;
+    const rel = t.base(p), full = t.rel(p);
+    // another clause that reports its own happening: what governs it is not its content
+    if (rel === 'parataxis' || rel === 'nsubj' || rel === 'csubj' || rel === 'list' || rel === 'appos') break;
+    if (rel === 'advcl' && t.children(p, 'mark').some((m) => OWN_CLAUSE_MARKS.has(t.lemma(m)))) break;
+    if (full === 'acl:relcl' || rel === 'acl') background = true;
+    // a conjunct shares its governor with its first conjunct: the head reached through conj is a sibling
+    if (rel !== 'conj') embedded = true;
+    if (rel !== 'conj' && embedded && coded(h)) return 'content';
+    p = h;
+  }
+  return background ? 'background' : 'main';
+}
 
 /** A verb that only qualifies the event under it: plan, refuse, cancel, "call off". */
 function isModalGovernor(t: SentenceTree, a: number): boolean {
@@ -105,7 +140,16 @@ class SentenceCoder {
         dist = Math.abs(k - h);
       }
     }
-    return best;
+    if (best || !PLACED_GROUPS.has(t.lemma(h))) return best;
+    // "security forces in Guinea", "officials in Baghdad": a state's own people are named by where they serve
+    // (the actor stage leaves a place after "in" unresolved, as where rather than who: the name is looked up here)
+    for (const k of t.children(h, 'nmod')) {
+      if (t.caseOf(k) !== 'in') continue;
+      const name = t.subtree(k, (c) => !['compound', 'flat', 'flat:name'].includes(t.rel(c)));
+      const entry = this.ctx.resources.kb.lookup(name.map((w) => this.doc.textOf(w)))?.find((e) => e.kind === 'country' || e.kind === 'capital');
+      if (entry) return { start: name[0], end: name[name.length - 1] + 1, type: 'GPE', entry };
+    }
+    return undefined;
   }
 
   /** The mention closest before `v` inside the clause headed by `top` (not inside another clause). */
@@ -201,7 +245,7 @@ class SentenceCoder {
     return dedupe(ag.flatMap((k) => this.actorsAt(k)));
   }
 
-  targetsOfVerb(v: number): Found[] {
+  targetsOfVerb(v: number, addressed = false): Found[] {
     const t = this.t;
     for (const rel of ['obj', 'iobj']) {
       for (const o of t.children(v, rel)) {
@@ -223,11 +267,25 @@ class SentenceCoder {
         if (f.length) return f;
       }
     }
-    for (const x of t.children(v, 'xcomp')) {
+    // "threatened to close or suspend U.S. operations": an object shared by coordinated verbs hangs on one of them
+    const sharing = (p: number): number[] => [p, ...t.children(p, 'conj').filter((c) => t.upos(c) === 'VERB' && !t.children(c, 'nsubj', 'nsubj:pass').length)];
+    for (const x of t.children(v, 'xcomp').flatMap(sharing)) {
       const f = [...t.children(x, 'obj')].flatMap((o) => this.actorsAt(o));
       if (f.length) return f;
       const g = this.prepActors(x, TARGET_PREPS);
       if (g.length) return g;
+    }
+    for (const c of sharing(v).slice(1)) {
+      const f = t.children(c, 'obj').flatMap((o) => this.actorsAt(o));
+      if (f.length) return f;
+    }
+    // "demanded that the US cancel", "warned that Iran would pay": whom a demand, warning or charge is about is the
+    // subject of what it says
+    if (addressed) {
+      for (const c of t.children(v, 'ccomp')) {
+        const f = t.children(c, 'nsubj', 'nsubj:pass').flatMap((k) => this.actorsAt(k));
+        if (f.length) return f;
+      }
     }
     return [];
   }
@@ -278,6 +336,11 @@ class SentenceCoder {
     }
     return best;
   }
+}
+
+/** A past participle with no auxiliary or subject of its own, modifying a noun or a clause: a passive. */
+function bareParticiple(t: SentenceTree, v: number): boolean {
+  return t.xpos(v) === 'VBN' && ['acl', 'advcl'].includes(t.base(v)) && t.rel(v) !== 'acl:relcl' && !t.children(v, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass').length;
 }
 
 function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], after: string[], compound: Compound = {}): { sense: VerbSense; match: PatternMatch } | null {
@@ -352,9 +415,10 @@ function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
   return out;
 }
 
-export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTree, s: number, contextCountries: ReadonlySet<string>): Event[] {
+/** Events of one parsed sentence, and the trigger tokens it set aside as background, content or no event. */
+export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTree, s: number, contextCountries: ReadonlySet<string>): { events: Event[]; judged: Set<number> } {
   const verbs = ctx.resources.verbs;
-  if (!verbs) return [];
+  if (!verbs) return { events: [], judged: new Set() };
   const sc = new SentenceCoder(doc, ctx, t, s, contextCountries);
   const cands = candidates(sc, verbs);
   const byTok = new Map(cands.map((c) => [c.tok, c]));
@@ -365,9 +429,25 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     return !!c && !c.noun && LIGHT_VERBS.has(t.lemma(a)) && c.match.specificity === 0 &&
       t.children(a, 'obj').some((o) => byTok.get(o)?.noun);
   };
+  const info = ctx.resources.cameo;
+  // a governor counts when it codes an event of its own (not a CAMEO 01 statement, a plan/cancel marker or a light verb)
+  const coded = (a: number): boolean => {
+    const c = byTok.get(a);
+    return !!c && !!info?.info(c.match.code)?.plover && !isModalGovernor(t, a) && !light(a);
+  };
+  const roles = new Map(cands.map((c) => [c.tok, clauseRole(t, c.tok, coded)]));
+  // background predicates only stand when the sentence reports nothing else
+  const hasMain = cands.some((c) => roles.get(c.tok) === 'main' && coded(c.tok));
+  // triggers the parse read and set aside on purpose (not for want of an actor): the word window leaves them alone
+  const judged = new Set<number>();
   const keep = cands.filter((c) => {
     const chain = chains.get(c.tok)!;
     if (light(c.tok)) return false;
+    const role = roles.get(c.tok);
+    if (role === 'content' || (role === 'background' && hasMain)) {
+      judged.add(c.tok);
+      return false;
+    }
     // a coded governor that is not a mere plan/negation/cancel marker covers the embedded event ("offered to mediate")
     if (chain.slice(1).some((a) => byTok.has(a) && !isModalGovernor(t, a) && !light(a))) return false;
     // a plan/cancel governor with a coded event under it is modality, not an event of its own
@@ -380,6 +460,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     sc.notes.clear();
     const chain = chains.get(c.tok)!;
     let sources: Found[], targets: Found[];
+    let participle = false;
     if (c.noun) {
       const n = c.tok;
       const gov = chain.length > 1 ? chain[1] : -1;
@@ -417,9 +498,16 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         sc.notes.add('passive');
         sources = sc.agentsOf(v);
         targets = patients.flatMap((k) => sc.actorsAt(k));
+      } else if (bareParticiple(t, v)) {
+        // "rebels backed by Iran", "a leader killed in a raid": the phrase the participle modifies is its patient
+        sc.notes.add('passive');
+        participle = true;
+        sources = sc.agentsOf(v);
+        const h = t.head(v);
+        targets = t.base(v) === 'acl' ? sc.actorsAt(h) : sc.subjectsOf(h);
       } else {
         sources = sc.subjectsOf(v);
-        targets = sc.targetsOfVerb(v);
+        targets = sc.targetsOfVerb(v, ADDRESSED_ROOTS.has(c.match.code.slice(0, 2)));
       }
     }
     // "talks between Iran and the US": each side is source and target of the other
@@ -430,7 +518,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     } else if (sides.length && !targets.length) targets = sides;
     // parser slips ("today agreed", a subject attached elsewhere) leave a side empty: the nearest mention before
     // the trigger in its clause, or after it in its own phrase, stands in, and the rule says so
-    if (!sources.length && !c.match.reverse) {
+    if (!sources.length && !c.match.reverse && !participle) {
       const near = sc.nearestBefore(c.tok, chain[chain.length - 1]);
       if (near) {
         sources = [near];
@@ -449,6 +537,12 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     targets = dedupe(targets);
     sources = sources.filter((f) => !targets.some((g) => g.mention === f.mention));
     if (!sources.length && !targets.length) continue;
+    // a plan or wish on its default code with nobody it is aimed at ("everything he wanted", "wants to show") is no
+    // event; a pattern that names what is wanted ("wants peace") is
+    if (isModalGovernor(t, c.tok) && !targets.length && c.match.specificity === 0) {
+      judged.add(c.tok);
+      continue;
+    }
 
     const modality = modalityFromParse(t, c.tok, c.noun);
     const ann = sc.dateOf(chain);
@@ -458,6 +552,9 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     // the main predication: its clause is the root, or the root is the speech verb reporting it
     const topOf = chain[chain.length - 1];
     const main = t.head(topOf) < 0 || (t.head(t.head(topOf)) < 0 && speaker.length > 0);
+    // an event needs someone doing it: outside the main predication, a target alone is mostly a description of
+    // what happened to a participant ("refugees, whom authorities blame"), not a report
+    if (!sources.length && !main) continue;
     const trigStart = c.noun ? Math.min(c.tok, ...t.children(c.tok, 'compound').filter((k) => k < c.tok && c.sense.rest.includes(t.lower(k)))) : c.tok;
     const rule = `dep:${c.noun ? 'noun' : 'verb'}:${c.match.rule}${[...sc.notes].map((n) => `+${n}`).join('')}`;
 
@@ -490,7 +587,13 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
       }
     }
   }
-  return events;
+  return { events, judged };
+}
+
+/** The tagger's word class agrees with the sense the word window read ("the German Marshall Fund" is no verb). */
+function posAgrees(t: SentenceTree, e: Event): boolean {
+  const upos = t.upos(t.doc.tokenAtOrAfter(e.trigger.start));
+  return e.rule.startsWith('surface:noun') ? upos === 'NOUN' : upos === 'VERB';
 }
 
 export const eventStage: Stage<ExtractContext> = {
@@ -508,10 +611,18 @@ export const eventStage: Stage<ExtractContext> = {
       if (discarded.has(s)) continue;
       const sp = doc.sentence(s);
       const tree = parsed ? new SentenceTree(doc, sp.start, sp.end) : undefined;
-      let events = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : [];
-      // a sentence the parse codes nothing in (no parse, or a parse the patterns do not fit) still gets the surface
-      // coder's reading, with its own, lower calibrated confidence
-      if (!events.length) events = codeSentenceSurface(doc, ctx, s, contextCountries, !!tree?.parsed);
+      const dep = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : undefined;
+      let events = dep?.events ?? [];
+      // a sentence without a parse gets the surface coder's reading; so does a parsed one the parse coded nothing
+      // in (a parse the patterns do not fit), but then only its first event, only with a source and only on a word
+      // the tagger reads the same way: the word window cannot tell background from report, and most of its later
+      // triggers in a sentence are modifiers; nor on a trigger the parse set aside as background
+      if (!dep || !tree) events = codeSentenceSurface(doc, ctx, s, contextCountries, false);
+      else if (!events.length) {
+        events = codeSentenceSurface(doc, ctx, s, contextCountries, true)
+          .filter((e) => e.source.length && posAgrees(tree, e) && !dep.judged.has(doc.tokenAtOrAfter(e.trigger.start)))
+          .slice(0, 1);
+      }
       pushEvents(ctx, events);
     }
   },

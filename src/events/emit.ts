@@ -4,6 +4,7 @@ import type { Doc } from '../text/doc.js';
 import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
 import type { ActorRef, Event, EventDate, Location, Modality } from '../schema/extraction.js';
 import { confidenceOf, type ConfidenceFeatures } from './confidence.js';
+import { ploverForModality } from './future.js';
 
 /** The features each emitted event's confidence was read from, for the calibration bench (not serialised). */
 export const eventFeatures = new WeakMap<Event, ConfidenceFeatures>();
@@ -65,7 +66,7 @@ export function draftToEvent(doc: Doc, ctx: ExtractContext, d: EventDraft): Even
     cameo: info.code,
     quadClass: info.quadClass,
     goldstein: info.goldstein,
-    plover: { ...info.plover, ...(info.plover.context ? { context: [...info.plover.context] } : {}) },
+    plover: ploverForModality({ ...info.plover, ...(info.plover.context ? { context: [...info.plover.context] } : {}) }, d.modality),
     date: d.date,
     ...(d.location ? { location: d.location } : {}),
     modality: d.modality,

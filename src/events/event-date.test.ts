@@ -1,9 +1,11 @@
-// Event dates: weekdays resolved backwards for reports and forwards for plans; dateline as the fallback.
+// Event dates: tense-dependent expressions resolved backwards for reports and forwards for plans; the annotator's
+// value for the rest; dateline as the fallback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveEventDate, resolveWeekday } from './event-date.js';
+import { resolveEventDate } from './event-date.js';
+import type { DateAnnotation } from '../annotate/dates.js';
 
-// 2025-03-14 is a Friday
+// 2025-03-14 is a Friday. `want` null: the attached annotation's own value (here a sentinel) is kept.
 const CASES: { text: string; future: boolean; want: string | null }[] = [
   { text: 'Saturday', future: false, want: '2025-03-08' },
   { text: 'Saturday', future: true, want: '2025-03-15' },
@@ -12,12 +14,19 @@ const CASES: { text: string; future: boolean; want: string | null }[] = [
   { text: 'last Friday', future: false, want: '2025-03-07' },
   { text: 'next Monday', future: false, want: '2025-03-17' },
   { text: 'Tuesday morning', future: false, want: '2025-03-11' },
-  { text: 'March 3', future: false, want: null },
+  { text: 'March 3', future: false, want: '2025-03-03' },
+  { text: 'last year', future: true, want: '2024-01-01' },
+  { text: 'the next day', future: false, want: null },
 ];
 
+const SENTINEL = '1999-01-01';
 for (const c of CASES) {
-  test(`weekday "${c.text}" ${c.future ? 'in a plan' : 'in a report'} → ${c.want}`, () => {
-    assert.equal(resolveWeekday(c.text, '2025-03-14', c.future), c.want);
+  test(`"${c.text}" ${c.future ? 'in a plan' : 'in a report'} → ${c.want ?? 'the annotation value'}`, () => {
+    const ann: DateAnnotation = { text: c.text, start: 0, end: c.text.length, value: SENTINEL, precision: 'day' };
+    const d = resolveEventDate(ann, '2025-03-14', c.future);
+    assert.equal(d.value, c.want ?? SENTINEL);
+    assert.equal(d.basis, 'text');
+    assert.equal(d.text, c.text);
   });
 }
 

@@ -4,10 +4,11 @@ import type { Modality } from '../schema/extraction.js';
 import type { SentenceTree } from './tree.js';
 
 export const CANCEL_VERBS = new Set(['cancel', 'canceled', 'cancelled', 'postpone', 'scrap', 'suspend', 'abandon', 'shelve', 'scuttle']);
-/** Governing verbs and adjectives that make the embedded event a plan rather than a fact. */
+/** Governing verbs and adjectives that make the embedded event a plan rather than a fact ("attempted to assassinate"
+ *  reports an attempt that happened: CAMEO codes attempts as the act). */
 export const PLAN_VERBS = new Set([
   'plan', 'schedule', 'expect', 'prepare', 'intend', 'set', 'due', 'aim', 'ready', 'prepared', 'scheduled', 'poised',
-  'go', 'want', 'hope', 'seek', 'try', 'attempt', 'arrange', 'upcoming', 'planned', 'proposed', 'expected',
+  'go', 'want', 'hope', 'seek', 'arrange', 'upcoming', 'planned', 'proposed', 'expected',
 ]);
 /** Governing verbs that say the embedded event did not happen ("refused to" is a REJECT event of its own). */
 export const NEG_VERBS = new Set(['fail']);

@@ -39,6 +39,12 @@ export class SentenceTree {
     return UPOS_TAGS[this.doc.upos[i]];
   }
 
+  /** The PTB tag when the tagger set one (VBN, VBD, ...), else "". */
+  xpos(i: number): string {
+    const id = this.doc.xpos[i];
+    return id ? this.doc.strings.get(id) : '';
+  }
+
   lower(i: number): string {
     return this.doc.textOf(i).toLowerCase().replace(/’/g, "'");
   }
