@@ -164,6 +164,32 @@ export const MIGRATIONS: readonly Migration[] = [
       { postgres: `CREATE INDEX events_tsv ON events USING GIN (tsv)` },
     ],
   },
+  {
+    version: 2,
+    name: 'shared ingest queue (PostgreSQL only: SQLite has one writer and needs none)',
+    steps: [
+      {
+        postgres: `CREATE TABLE ingest_jobs (
+          id BIGSERIAL PRIMARY KEY,
+          queue TEXT NOT NULL,
+          article_id TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          input_where TEXT NOT NULL,
+          payload TEXT,
+          state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          worker TEXT,
+          lease_until TIMESTAMPTZ,
+          error TEXT,
+          updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+          UNIQUE (queue, article_id),
+          UNIQUE (queue, content_hash)
+        )`,
+      },
+      // claims scan the open jobs of one queue in enqueue order; finished jobs drop out of this index
+      { postgres: `CREATE INDEX ingest_jobs_open ON ingest_jobs (queue, id) WHERE state IN ('queued', 'running')` },
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -65,26 +65,35 @@ export class JobQueue {
   }
 
   /**
-   * Claims up to n jobs: queued ones, and running ones whose lease has expired (their worker died). A job that
-   * already had its last attempt is marked failed instead of being claimed again.
+   * Marks failed the jobs whose worker stopped (lease expired) on their last attempt, and returns them so the
+   * process that noticed can report them.
+   */
+  async expire(): Promise<FailedJob[]> {
+    const rows = await this.db.all<{ input_where: string; article_id: string; attempts: number; error: string }>(
+      `UPDATE ingest_jobs SET state = 'failed', worker = NULL, lease_until = NULL, updated_at = now(),
+         error = 'its worker stopped before finishing it (lease expired), ' || attempts || ' times; not retried'
+       WHERE queue = ? AND state = 'running' AND lease_until < now() AND attempts >= ?
+       RETURNING input_where, article_id, attempts, error`,
+      [this.name, this.opts.maxAttempts]);
+    return rows.map((r) => ({ where: r.input_where, articleId: r.article_id, attempts: r.attempts, error: r.error }));
+  }
+
+  /**
+   * Claims up to n jobs in enqueue order: queued ones, and running ones whose lease has expired (their worker
+   * died) and that have attempts left. SKIP LOCKED lets concurrent claimers pass each other's rows.
    */
   async claim(n: number): Promise<Job[]> {
     return this.db.tx(async (c) => {
-      await c.run(
-        `UPDATE ingest_jobs SET state = 'failed', worker = NULL, lease_until = NULL, updated_at = now(),
-           error = 'its worker stopped before finishing it (lease expired) on attempt ' || attempts || ' of ' || ?
-         WHERE queue = ? AND state = 'running' AND lease_until < now() AND attempts >= ?`,
-        [this.opts.maxAttempts, this.name, this.opts.maxAttempts]);
       const rows = await c.all<{ id: number; input_where: string; article_id: string; content_hash: string; payload: string; attempts: number }>(
         `WITH c AS (
            SELECT id FROM ingest_jobs
-           WHERE queue = ? AND (state = 'queued' OR (state = 'running' AND lease_until < now()))
+           WHERE queue = ? AND (state = 'queued' OR (state = 'running' AND lease_until < now() AND attempts < ?))
            ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
          UPDATE ingest_jobs j SET state = 'running', attempts = j.attempts + 1, worker = ?,
-           lease_until = now() + ? * interval '1 second', updated_at = now()
+           lease_until = now() + make_interval(secs => ?::float8), updated_at = now()
          FROM c WHERE j.id = c.id
          RETURNING j.id, j.input_where, j.article_id, j.content_hash, j.payload, j.attempts`,
-        [this.name, n, this.worker, this.opts.leaseSeconds]);
+        [this.name, this.opts.maxAttempts, n, this.worker, this.opts.leaseSeconds]);
       return rows.sort((a, b) => a.id - b.id).map((r) => {
         const p = JSON.parse(r.payload) as { article: ExtractInput & { id: string }; source: string | null };
         return { id: Number(r.id), where: r.input_where, article: p.article, contentHash: r.content_hash, attempts: r.attempts, ...(p.source ? { source: p.source } : {}) };
@@ -95,14 +104,14 @@ export class JobQueue {
   /** Renews the lease of every job this worker holds; resolves to how many it still holds. */
   async heartbeat(): Promise<number> {
     return this.db.run(
-      `UPDATE ingest_jobs SET lease_until = now() + ? * interval '1 second' WHERE queue = ? AND worker = ? AND state = 'running'`,
+      `UPDATE ingest_jobs SET lease_until = now() + make_interval(secs => ?::float8) WHERE queue = ? AND worker = ? AND state = 'running'`,
       [this.opts.leaseSeconds, this.name, this.worker]);
   }
 
-  /** Marks a job finished; its payload is dropped, since the article is now in the store. */
+  /** Marks a job finished by this worker; its payload is dropped, since the article is now in the store. */
   async done(id: number): Promise<void> {
     await this.db.run(
-      `UPDATE ingest_jobs SET state = 'done', payload = NULL, worker = NULL, lease_until = NULL, error = NULL, updated_at = now() WHERE id = ?`, [id]);
+      `UPDATE ingest_jobs SET state = 'done', payload = NULL, worker = ?, lease_until = NULL, error = NULL, updated_at = now() WHERE id = ?`, [this.worker, id]);
   }
 
   /**
