@@ -203,3 +203,15 @@ test('a lease that runs out sends the job back to the queue until its attempts a
     await store.close();
   }
 });
+
+test('stores opened at once on a fresh database all migrate it (ingesters starting together)', { skip }, async (t) => {
+  const db = await freshDb(t);
+  const stores = await Promise.all(Array.from({ length: 4 }, () => openStore(db)));
+  try {
+    for (const s of stores) assert.deepEqual(await s.stats(), { articles: 0, events: 0, quotes: 0, actors: 0, mentions: 0 });
+    const rows = await stores[0].db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2]);
+  } finally {
+    await Promise.all(stores.map((s) => s.close()));
+  }
+});

@@ -82,9 +82,23 @@ export async function ingestShared(store: SqlStorage, specs: readonly string[], 
   // the extraction slot is freed once the article is extracted; its write, and marking the job done, follow
   // with the writer's batch, tracked in `writes`
   const writes = new Set<Promise<void>>();
+  // done marks are coalesced: the articles of one write batch settle together and are marked in one statement
+  let doneIds: number[] = [];
+  let marking: Promise<void> = Promise.resolve();
+  const markDone = (id: number): Promise<void> => {
+    if (!doneIds.length) {
+      marking = new Promise<void>((resolve, reject) => setImmediate(() => {
+        const ids = doneIds;
+        doneIds = [];
+        queue.done(ids).then(resolve, reject);
+      }));
+    }
+    doneIds.push(id);
+    return marking;
+  };
   const run = async (job: Job): Promise<void> => {
-    if (await store.hasArticle(job.article.id, job.contentHash)) {
-      await queue.done(job.id);
+    if (job.stored) {
+      await markDone(job.id);
       counts.skipped++;
       tick();
       return;
@@ -101,7 +115,7 @@ export async function ingestShared(store: SqlStorage, specs: readonly string[], 
       id: a.id, text: a.text, contentHash: job.contentHash, title: a.title, url: a.url, source: job.source, published: a.published,
     }, x, x.pipeline ?? PIPELINE).then(
       async (stored) => {
-        await queue.done(job.id);
+        await markDone(job.id);
         if (stored) counts.stored++;
         else counts.skipped++;
         tick();
@@ -115,7 +129,8 @@ export async function ingestShared(store: SqlStorage, specs: readonly string[], 
   try {
     for (;;) {
       for (const lost of await queue.expire()) fail(lost.where, lost.error);
-      const jobs = await queue.claim(Math.max(1, extractor.capacity - active.size));
+      // a few at a time, fewer round trips; the heartbeat keeps the ones waiting their turn
+      const jobs = await queue.claim(Math.max(4, extractor.capacity - active.size));
       if (!jobs.length) {
         if (active.size) {
           writer.maybeFlush();

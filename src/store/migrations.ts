@@ -205,7 +205,12 @@ function stepsFor(m: Migration, dialect: Dialect): string[] {
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */
 export async function migrate(db: SqlDb): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // two processes creating the table at once on a fresh PostgreSQL database collide even with IF NOT EXISTS
+  // (pg_type's unique index): the same lock as the migrations serialises them
+  await db.tx(async (c) => {
+    if (c.dialect === 'postgres') await c.run('SELECT pg_advisory_xact_lock(7300)');
+    await c.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  });
   for (const m of MIGRATIONS) {
     await db.tx(async (c) => {
       // postgres: concurrent ingesters may migrate at once; the lock makes the second wait and then see the row

@@ -17,6 +17,8 @@ export interface JobInput {
 export interface Job extends JobInput {
   id: number;
   attempts: number;
+  /** The article (by id or text) was already in the store when the job was claimed. */
+  stored: boolean;
 }
 
 export interface QueueCounts {
@@ -83,21 +85,24 @@ export class JobQueue {
    * died) and that have attempts left. SKIP LOCKED lets concurrent claimers pass each other's rows.
    */
   async claim(n: number): Promise<Job[]> {
-    return this.db.tx(async (c) => {
-      const rows = await c.all<{ id: number; input_where: string; article_id: string; content_hash: string; payload: string; attempts: number }>(
-        `WITH c AS (
-           SELECT id FROM ingest_jobs
-           WHERE queue = ? AND (state = 'queued' OR (state = 'running' AND lease_until < now() AND attempts < ?))
-           ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-         UPDATE ingest_jobs j SET state = 'running', attempts = j.attempts + 1, worker = ?,
-           lease_until = now() + make_interval(secs => ?::float8), updated_at = now()
-         FROM c WHERE j.id = c.id
-         RETURNING j.id, j.input_where, j.article_id, j.content_hash, j.payload, j.attempts`,
-        [this.name, this.opts.maxAttempts, n, this.worker, this.opts.leaseSeconds]);
-      return rows.sort((a, b) => a.id - b.id).map((r) => {
-        const p = JSON.parse(r.payload) as { article: ExtractInput & { id: string }; source: string | null };
-        return { id: Number(r.id), where: r.input_where, article: p.article, contentHash: r.content_hash, attempts: r.attempts, ...(p.source ? { source: p.source } : {}) };
-      });
+    // one statement, so no explicit transaction; `stored` saves a lookup per article on reruns
+    const rows = await this.db.all<{ id: number; input_where: string; article_id: string; content_hash: string; payload: string; attempts: number; stored: boolean }>(
+      `WITH c AS (
+         SELECT id FROM ingest_jobs
+         WHERE queue = ? AND (state = 'queued' OR (state = 'running' AND lease_until < now() AND attempts < ?))
+         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+       UPDATE ingest_jobs j SET state = 'running', attempts = j.attempts + 1, worker = ?,
+         lease_until = now() + make_interval(secs => ?::float8), updated_at = now()
+       FROM c WHERE j.id = c.id
+       RETURNING j.id, j.input_where, j.article_id, j.content_hash, j.payload, j.attempts,
+         EXISTS (SELECT 1 FROM articles a WHERE a.id = j.article_id OR a.content_hash = j.content_hash) AS stored`,
+      [this.name, this.opts.maxAttempts, n, this.worker, this.opts.leaseSeconds]);
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => {
+      const p = JSON.parse(r.payload) as { article: ExtractInput & { id: string }; source: string | null };
+      return {
+        id: Number(r.id), where: r.input_where, article: p.article, contentHash: r.content_hash, attempts: r.attempts, stored: r.stored,
+        ...(p.source ? { source: p.source } : {}),
+      };
     });
   }
 
@@ -108,10 +113,12 @@ export class JobQueue {
       [this.opts.leaseSeconds, this.name, this.worker]);
   }
 
-  /** Marks a job finished by this worker; its payload is dropped, since the article is now in the store. */
-  async done(id: number): Promise<void> {
+  /** Marks jobs finished by this worker; their payloads are dropped, since the articles are now in the store. */
+  async done(ids: readonly number[]): Promise<void> {
+    if (!ids.length) return;
     await this.db.run(
-      `UPDATE ingest_jobs SET state = 'done', payload = NULL, worker = ?, lease_until = NULL, error = NULL, updated_at = now() WHERE id = ?`, [this.worker, id]);
+      `UPDATE ingest_jobs SET state = 'done', payload = NULL, worker = ?, lease_until = NULL, error = NULL, updated_at = now()
+       WHERE id IN (${ids.map(() => '?').join(', ')})`, [this.worker, ...ids]);
   }
 
   /**
