@@ -5,8 +5,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { parseTreebank } from '../src/annotate/treebank.js';
 import { Doc } from '../src/text/doc.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -15,6 +13,7 @@ import { loadTagger, loadParser, loadLemmatizer } from '../src/resources/models.
 import { TaggerStage } from '../src/annotate/tagger.js';
 import { ParserStage } from '../src/annotate/parser.js';
 import { LemmatizerStage } from '../src/annotate/lemmatizer.js';
+import { time, timeWink } from './wink.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED = process.env.PARLEY_SHARED ?? `${ROOT}../shared/`;
@@ -67,18 +66,6 @@ for (const l of lines) {
   if (chars >= MB * 1e6) break;
 }
 
-/**
- * Wall time and CPU time (user + system) of f. The table's rates use CPU time: the process is single-threaded,
- * and on a shared machine wall time mostly measures the neighbours.
- */
-function time<T>(f: () => T): { ms: number; wallMs: number; value: T } {
-  const a = performance.now();
-  const c = process.cpuUsage();
-  const value = f();
-  const d = process.cpuUsage(c);
-  return { ms: (d.user + d.system) / 1000, wallMs: performance.now() - a, value };
-}
-
 // Warm up the JIT and the per-word caches a little so the figures are steady-state, as in a long ingest.
 for (const t of texts.slice(0, 5)) {
   const d = tokenize(t); splitSentences(d); tagStage.run(d); lemStage.run(d); parseStage.run(d);
@@ -96,14 +83,8 @@ const all = time(() => texts.forEach((t) => {
   const d = tokenize(t); splitSentences(d); tagStage.run(d); lemStage.run(d); parseStage.run(d);
 }));
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
-nlp.readDoc(texts[0]).tokens().out(its.pos);
-let winkTokens = 0;
-const wink = time(() => texts.forEach((t) => {
-  const d = nlp.readDoc(t);
-  winkTokens += d.tokens().out(its.pos).length;
-}));
+const wink = timeWink(texts);
+const winkTokens = wink.tokens;
 
 const rate = (ms: number, k = tokens): number => Math.round((k / ms) * 1000);
 const winkRate = rate(wink.ms, winkTokens);

@@ -25,6 +25,22 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** An input article with its id (given, else from the text), content hash and normalised dateline. */
+export function prepare(input: ExtractInput):
+  | { ok: true; article: ExtractInput & { id: string }; id: string; hash: string; published?: string }
+  | { ok: false; message: string } {
+  let published: string | undefined;
+  try {
+    published = normalizeDate(input.published);
+  } catch (err) {
+    return { ok: false, message: (err as Error).message };
+  }
+  const id = input.id ?? contentId(input.text);
+  const article: ExtractInput & { id: string } = { ...input, id };
+  if (published) article.published = published;
+  return { ok: true, article, id, hash: contentHash(article.text), ...(published ? { published } : {}) };
+}
+
 export async function ingest(store: Storage, specs: readonly string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const files = specs.flatMap(expand);
@@ -55,17 +71,12 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
         fail(item.where, item.message);
         continue;
       }
-      let published: string | undefined;
-      try {
-        published = normalizeDate(item.article.published);
-      } catch (err) {
-        fail(item.where, (err as Error).message);
+      const ready = prepare(item.article);
+      if (!ready.ok) {
+        fail(item.where, ready.message);
         continue;
       }
-      const article: ExtractInput = { ...item.article, id: item.article.id ?? contentId(item.article.text) };
-      if (published) article.published = published;
-      const id = article.id!;
-      const hash = contentHash(article.text);
+      const { article, id, hash, published } = ready;
       if (inflight.has(id) || inflight.has(hash) || (await store.hasArticle(id, hash))) {
         counts.skipped++;
         tick();
@@ -124,7 +135,7 @@ type Batch = { article: StoredArticleInput; extraction: Extraction; pipeline: re
  * Groups finished articles into one transaction each few (fewer commits); every article is still stored whole
  * or not at all, and a killed run loses at most one batch of extraction work, which a rerun redoes.
  */
-function batchWriter(store: Storage, runId: string, maxBatch = 16, maxWaitMs = 500) {
+export function batchWriter(store: Storage, runId: string, maxBatch = 16, maxWaitMs = 500) {
   let pending: { item: Batch[number]; resolve: (b: boolean) => void; reject: (e: Error) => void }[] = [];
   let flushing: Promise<void> = Promise.resolve();
   let last = performance.now();

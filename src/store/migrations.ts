@@ -164,6 +164,32 @@ export const MIGRATIONS: readonly Migration[] = [
       { postgres: `CREATE INDEX events_tsv ON events USING GIN (tsv)` },
     ],
   },
+  {
+    version: 2,
+    name: 'shared ingest queue (PostgreSQL only: SQLite has one writer and needs none)',
+    steps: [
+      {
+        postgres: `CREATE TABLE ingest_jobs (
+          id BIGSERIAL PRIMARY KEY,
+          queue TEXT NOT NULL,
+          article_id TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          input_where TEXT NOT NULL,
+          payload TEXT,
+          state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          worker TEXT,
+          lease_until TIMESTAMPTZ,
+          error TEXT,
+          updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+          UNIQUE (queue, article_id),
+          UNIQUE (queue, content_hash)
+        )`,
+      },
+      // claims scan the open jobs of one queue in enqueue order; finished jobs drop out of this index
+      { postgres: `CREATE INDEX ingest_jobs_open ON ingest_jobs (queue, id) WHERE state IN ('queued', 'running')` },
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -179,7 +205,12 @@ function stepsFor(m: Migration, dialect: Dialect): string[] {
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */
 export async function migrate(db: SqlDb): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // two processes creating the table at once on a fresh PostgreSQL database collide even with IF NOT EXISTS
+  // (pg_type's unique index): the same lock as the migrations serialises them
+  await db.tx(async (c) => {
+    if (c.dialect === 'postgres') await c.run('SELECT pg_advisory_xact_lock(7300)');
+    await c.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  });
   for (const m of MIGRATIONS) {
     await db.tx(async (c) => {
       // postgres: concurrent ingesters may migrate at once; the lock makes the second wait and then see the row

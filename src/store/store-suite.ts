@@ -123,6 +123,29 @@ export function storeSuite(driver: string, open: OpenFresh, opts: { skip?: strin
     for (const b of await s.timeline({ interval: 'week' })) assert.equal(new Date(b.period + 'T00:00:00Z').getUTCDay(), 1, 'weeks start on Monday');
   }));
 
+  t('the timeline dyad filter counts the pair\'s dated events in either direction, by actor id or country code', () => withStore(open, async (s) => {
+    const fx = demoFixtures(20);
+    await putAll(s, fx);
+    type Ref = { actor?: string | null; code?: string | null; country?: string | null };
+    const is = (r: Ref, who: string) => r.actor === who || r.code === who || r.country === who;
+    const dated = fx.flatMap((f) => f.extraction.events.filter((e) => e.date.value ?? f.article.published));
+    const pairs = dated.filter((e) => e.source.length && e.target.length).map((e) => [e.source[0], e.target[0]] as [Ref, Ref]);
+    assert.ok(pairs.length >= 2, 'the fixtures have dyadic events');
+    const cases: [string, string][] = [];
+    for (const [a, b] of pairs.slice(0, 3)) {
+      if (a.actor && b.actor) cases.push([a.actor, b.actor], [b.actor, a.actor]);
+      if (a.country && b.country) cases.push([a.country, b.country]);
+    }
+    assert.ok(cases.length >= 2);
+    for (const [a, b] of cases) {
+      const expected = dated.filter((e) =>
+        (e.source.some((r) => is(r, a)) && e.target.some((r) => is(r, b))) || (e.source.some((r) => is(r, b)) && e.target.some((r) => is(r, a)))).length;
+      const got = (await s.timeline({ dyad: [a, b], interval: 'month' })).reduce((n, x) => n + x.count, 0);
+      assert.equal(got, expected, `${a}-${b}`);
+      assert.ok(got >= 1, `${a}-${b} matches the event it was taken from`);
+    }
+  }));
+
   t('the same event in two articles fuses into one cluster with two sources', () => withStore(open, async (s) => {
     const base = demoFixtures(40).find((f) => f.extraction.events.some((e) => e.source.length && e.target.length))!;
     const again = fixture({ id: base.article.id + '-copy', text: base.article.text + '\n', published: base.article.published, source: 'Other Outlet' });

@@ -50,6 +50,18 @@ interface Where {
   params: Param[];
 }
 
+/**
+ * "The event has an actor matching `who`", optionally in one role, for the events and timeline filters. A bare
+ * country code stands for every actor of that country (CAMEO codes nest: RUS covers RUSGOV, RUSMIL).
+ */
+function involves(who: string, role?: 'source' | 'target'): { sql: string; params: Param[] } {
+  return {
+    sql: `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id${role ? ` AND ea.role = '${role}'` : ''}` +
+      ' AND (ea.actor_id = ? OR ea.code = ? OR ea.country = ?))',
+    params: [who, who, who],
+  };
+}
+
 export class SqlStorage implements Storage {
   private knownPipelines = new Set<string>();
 
@@ -272,12 +284,11 @@ export class SqlStorage implements Storage {
 
   private eventWhere(f: EventFilter): Where {
     const w: Where = { sql: [], params: [] };
-    const involves = (cond: string, ...p: Param[]) => {
-      w.sql.push(`EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ${cond})`);
-      w.params.push(...p);
-    };
-    // a bare country code stands for every actor of that country (CAMEO codes nest: RUS covers RUSGOV, RUSMIL)
-    if (f.actor) involves('(ea.actor_id = ? OR ea.code = ? OR ea.country = ?)', f.actor, f.actor, f.actor);
+    if (f.actor) {
+      const c = involves(f.actor);
+      w.sql.push(c.sql);
+      w.params.push(...c.params);
+    }
     if (f.country) {
       w.sql.push(`(e.location_country = ? OR EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.country = ?))`);
       w.params.push(f.country, f.country);
@@ -448,10 +459,10 @@ export class SqlStorage implements Storage {
     const w = this.eventWhere({ country: f.country, since: f.since, until: f.until });
     if (f.dyad) {
       // either direction: the dyad's interactions, whoever acted
-      const side = (role: string) => `EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.role = '${role}' AND (ea.actor_id = ? OR ea.code = ? OR ea.country = ?))`;
-      w.sql.push(`((${side('source')} AND ${side('target')}) OR (${side('source')} AND ${side('target')}))`);
       const [a, b] = f.dyad;
-      w.params.push(a, a, a, b, b, b, b, b, b, a, a, a);
+      const pair = [involves(a, 'source'), involves(b, 'target'), involves(b, 'source'), involves(a, 'target')];
+      w.sql.push(`((${pair[0].sql} AND ${pair[1].sql}) OR (${pair[2].sql} AND ${pair[3].sql}))`);
+      w.params.push(...pair.flatMap((c) => c.params));
     }
     const rows = await this.db.all<Row>(
       `SELECT e.event_date AS d, e.quad_class AS qc, count(*) AS n, sum(e.goldstein) AS g FROM events e

@@ -1,17 +1,29 @@
 // `parley ingest`: stores articles (files, directories, JSONL, HTML, RSS/Atom feeds, URLs) with their extractions.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { ingest, recode } from '../../ingest/ingest.js';
 import type { InputFormat } from '../../ingest/read-inputs.js';
 import { choice, parseDateOption } from '../options.js';
 import { createProgress } from '../progress.js';
 import { dbOption, intOption, openOrExit } from '../db.js';
+import { isPostgresUrl } from '../../store/open.js';
+import { JobQueue } from '../../store/queue.js';
+import { ingestShared, workerName } from '../../ingest/shared.js';
 
 interface IngestOpts {
   db: string;
   input?: InputFormat;
   date?: string;
   workers: number;
+  queue?: string;
+  lease?: number;
+  maxAttempts?: number;
+}
+
+function secondsOption(v: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || n <= 0) throw new InvalidArgumentError(`"${v}" is not a positive number of seconds`);
+  return n;
 }
 
 export function register(program: Command): void {
@@ -22,8 +34,39 @@ export function register(program: Command): void {
     .option('--input <format>', 'text|html|jsonl|feed (default: from the extension or the content)', choice(['text', 'html', 'jsonl', 'feed'] as const))
     .option('--date <YYYY-MM-DD>', 'dateline (publication date) of text/html input', parseDateOption)
     .option('--workers <n>', 'extract on N worker threads (default 0: on the main thread)', intOption(0, 256), 0)
+    .option('--queue <name>', 'PostgreSQL only: add the inputs to the shared queue NAME, then work on it until it is drained ' +
+      'with every other process doing the same (no inputs: only work)')
+    .option('--lease <seconds>', 'with --queue: how long a claimed article stays claimed without a heartbeat', secondsOption, 60)
+    .option('--max-attempts <n>', 'with --queue: attempts before an article is marked failed', intOption(1, 100), 3)
     .action(async (inputs: string[], opts: IngestOpts) => {
-      process.exitCode = await runIngest(inputs.length ? inputs : ['-'], opts);
+      if (opts.queue && !isPostgresUrl(opts.db)) {
+        process.stderr.write('parley: --queue needs a PostgreSQL store (--db postgres://...); a SQLite file has a single writer\n');
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = opts.queue ? await runShared(inputs, opts) : await runIngest(inputs.length ? inputs : ['-'], opts);
+    });
+
+  dbOption(program
+    .command('queue')
+    .description('PostgreSQL only: the state of a shared ingest queue, and its failed articles')
+    .argument('<name>', 'the queue, as given to ingest --queue'))
+    .action(async (name: string, opts: { db: string }) => {
+      if (!isPostgresUrl(opts.db)) {
+        process.stderr.write('parley: queues live in a PostgreSQL store (--db postgres://...)\n');
+        process.exitCode = 2;
+        return;
+      }
+      const store = await openOrExit(opts.db);
+      try {
+        const q = new JobQueue(store.db, name, workerName());
+        const c = await q.counts();
+        process.stdout.write(`queue ${name}: ${c.queued} queued, ${c.running} running, ${c.done} done, ${c.failed} failed\n`);
+        for (const f of await q.failed()) process.stdout.write(`failed: ${f.where}: ${f.error}\n`);
+        process.exitCode = c.failed ? 1 : 0;
+      } finally {
+        await store.close();
+      }
     });
 
   dbOption(program
@@ -66,6 +109,34 @@ export async function runIngest(inputs: string[], opts: IngestOpts): Promise<num
       `parley: ingest: ${r.stored} stored, ${r.skipped} already stored, ${r.failed} failed in ${r.seconds.toFixed(1)}s ` +
       `(${(total / Math.max(r.seconds, 1e-3)).toFixed(1)} articles/s); ${r.clusters} event clusters updated\n`);
     return r.failed ? 1 : 0;
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+}
+
+/** `ingest --queue`: enqueue, work until the queue is drained, fuse; exit 1 when any article of the queue failed. */
+async function runShared(inputs: string[], opts: IngestOpts): Promise<number> {
+  const store = await openOrExit(opts.db);
+  const progress = createProgress('ingest');
+  try {
+    const r = await ingestShared(store, inputs, {
+      queue: opts.queue!,
+      input: opts.input,
+      date: opts.date,
+      workers: opts.workers,
+      leaseSeconds: opts.lease,
+      maxAttempts: opts.maxAttempts,
+      onProgress: (d, t, c) => progress.update(d, t, c),
+      onError: (where, message) => progress.log(`parley: ${where}: ${message.split('\n')[0]}`),
+    });
+    progress.stop();
+    const q = r.queue;
+    process.stderr.write(
+      `parley: ingest: queue ${opts.queue}: ${r.enqueued} enqueued by this process; it stored ${r.stored}, skipped ${r.skipped}, ` +
+      `failed ${r.failed} in ${r.seconds.toFixed(1)}s; queue now ${q.done} done, ${q.failed} failed, ${q.queued + q.running} open; ` +
+      `${r.clusters} event clusters updated\n`);
+    return r.failed || q.failed ? 1 : 0;
   } finally {
     progress.stop();
     await store.close();
