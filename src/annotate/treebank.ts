@@ -33,6 +33,41 @@ export function parseTreebank(text: string): TreebankSentence[] {
   return fromConllu(parseConllu(text));
 }
 
+/** A non-root arc (by its dependent) that another arc crosses, the shortest first; -1 when there is none. */
+function shortestCrossed(heads: ArrayLike<number>): number {
+  const n = heads.length;
+  let best = -1, bestLen = Infinity;
+  for (let i = 0; i < n; i++) {
+    // The root arc is never lifted: its crossing partner is (and the single root stays single).
+    if (heads[i] < 0) continue;
+    const hi = heads[i];
+    const a = Math.min(i, hi), b = Math.max(i, hi);
+    if (b - a >= bestLen) continue;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const hj = heads[j] < 0 ? n : heads[j];
+      const c = Math.min(j, hj), d = Math.max(j, hj);
+      if ((a < c && c < b && b < d) || (c < a && a < d && d < b)) { best = i; bestLen = b - a; break; }
+    }
+  }
+  return best;
+}
+
+/**
+ * A projective tree close to the given one: the shortest crossed arc is lifted to its head's head until no arcs
+ * cross (Nivre & Nilsson 2005, without encoding the lift in the label). Each lift moves a word one step up
+ * toward the root, so this ends. Null when a lift would reach the root (a second root), which arc-hybrid with a
+ * single root cannot build.
+ */
+export function projectivize(heads: ArrayLike<number>): Int32Array | null {
+  const out = Int32Array.from(heads);
+  for (let d = shortestCrossed(out); d >= 0; d = shortestCrossed(out)) {
+    if (out[out[d]] < 0) return null;
+    out[d] = out[out[d]];
+  }
+  return out;
+}
+
 /** True when no two arcs cross (the tree can be built by a projective transition system). */
 export function isProjective(heads: ArrayLike<number>): boolean {
   const n = heads.length;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeModel, decodeModel, ModelFormatError, MODEL_FORMAT_VERSION } from './model-file.js';
+import { encodeModel, decodeModel, compressModel, ModelFormatError, MODEL_FORMAT_VERSION } from './model-file.js';
 
 test('round-trips metadata and typed arrays of every width exactly', () => {
   const arrays = {
@@ -48,6 +48,24 @@ test('arrays decoded from an unaligned buffer are copied, not misread', () => {
   const shifted = new Uint8Array(bytes.length + 1);
   shifted.set(bytes, 1);
   assert.deepEqual(Array.from(decodeModel(shifted.subarray(1)).arrays.get('x')!.data), [1.25, 2.5]);
+});
+
+test('a compressed model decodes to the same metadata and arrays, and is smaller when weights are sparse', () => {
+  const w = new Int8Array(1 << 16);
+  for (let i = 0; i < w.length; i += 37) w[i] = (i % 255) - 127;
+  const plain = encodeModel({ kind: 'z' }, [{ name: 'w', data: w }, { name: 'f', data: Float32Array.of(0.5, -1) }]);
+  const packed = compressModel(plain);
+  assert.ok(packed.length < plain.length / 4, `${packed.length} vs ${plain.length}`);
+  assert.deepEqual(compressModel(plain), packed, 'deterministic');
+  const a = decodeModel(plain), b = decodeModel(packed);
+  assert.deepEqual(b.meta, a.meta);
+  for (const name of ['w', 'f']) assert.deepEqual(Array.from(b.arrays.get(name)!.data), Array.from(a.arrays.get(name)!.data), name);
+});
+
+test('rejects a corrupt compressed model', () => {
+  const packed = compressModel(encodeModel({}, [{ name: 'x', data: Float32Array.of(1, 2, 3) }])).slice();
+  packed.fill(0xff, 10, packed.length - 8);
+  assert.throws(() => decodeModel(packed, 'm.bin'), (e: unknown) => e instanceof ModelFormatError && /^m\.bin: corrupt compressed/.test(e.message));
 });
 
 const good = encodeModel({ a: 1 }, [{ name: 'x', data: Float32Array.of(1, 2, 3) }]);

@@ -7,6 +7,10 @@
 // little-endian on disk; on a little-endian host they are views on the file bytes (no copy, so loading a model
 // is a read plus a JSON.parse). Quantization is symmetric linear per array: for perceptron weights the argmax is
 // unchanged by a common scale, so int8/int16 weights can be scored directly without dequantizing.
+// A model file may also be that buffer gzipped (`compressModel`): hashed weight tables are mostly zeros and
+// small integers, so a 15 MB tagger ships as ~1.2 MB; `decodeModel` recognizes the gzip magic and inflates it
+// (tens of milliseconds), so readers need not know which form they were given.
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 export const MODEL_MAGIC = 'PRLYMODL';
 export const MODEL_FORMAT_VERSION = 1;
@@ -157,8 +161,24 @@ function swapInPlace(b: Uint8Array, at: number, len: number, width: number): voi
   }
 }
 
+/** The encoded model gzipped at the highest level; deterministic for the same input (no name or time in it). */
+export function compressModel(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(gzipSync(bytes, { level: 9 }));
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 /** Parses a model buffer; arrays are zero-copy views when the host is little-endian and the buffer aligned. */
 export function decodeModel<M = unknown>(bytes: Uint8Array, what = 'model'): DecodedModel<M> {
+  if (isGzip(bytes)) {
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes));
+    } catch (err) {
+      throw new ModelFormatError(`${what}: corrupt compressed model (${(err as Error).message})`);
+    }
+  }
   if (bytes.length < 16) throw new ModelFormatError(`${what}: too short to be a Parley model (${bytes.length} bytes)`);
   for (let i = 0; i < 8; i++) {
     if (bytes[i] !== MODEL_MAGIC.charCodeAt(i)) throw new ModelFormatError(`${what}: not a Parley model (bad magic)`);

@@ -9,6 +9,7 @@ import { Parser, type SentenceTags } from '../../annotate/parser.js';
 import { trainParser, jackknifeTags, predictedTags, evaluateParser } from '../../annotate/parser-train.js';
 import { trainLemmatizer, evaluateLemmatizer } from '../../annotate/lemmatizer.js';
 import { MODELS_DIR, MODEL_FILES } from '../../resources/models.js';
+import { compressModel } from '../../learn/model-file.js';
 
 interface TrainOpts {
   data: string;
@@ -116,6 +117,8 @@ export function register(program: Command): void {
         bytes = parser.encode(q);
         log(`parser (as stored): dev UAS ${sc.uas.toFixed(2)} LAS ${sc.las.toFixed(2)} (universal ${sc.lasUniversal.toFixed(2)})`);
       }
+      // Stored gzipped: the hashed tables are mostly zeros, and every reader inflates transparently.
+      bytes = compressModel(bytes);
       const path = join(opts.out, MODEL_FILES[model as keyof typeof MODEL_FILES]);
       writeFileSync(path, bytes);
       log(`wrote ${path} (${(bytes.length / 1e6).toFixed(1)} MB)`);
