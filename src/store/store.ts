@@ -102,6 +102,7 @@ export class SqlStorage implements Storage {
     const pids = new Set<string>();
     const stored = await this.db.tx(async (c) => {
       const out: boolean[] = [];
+      const fresh: { id: string; published: string | null; x: Extraction; pid: string }[] = [];
       for (const { article, extraction: x, pipeline } of batch) {
         const pid = await this.ensurePipeline(c, pipeline);
         pids.add(pid);
@@ -116,8 +117,15 @@ export class SqlStorage implements Storage {
         if (c.dialect === 'sqlite') {
           await c.run('INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)', [article.id, article.title ?? '', article.text]);
         }
-        await this.insertChildren(c, article.id, article.published ?? null, x, pid);
+        fresh.push({ id: article.id, published: article.published ?? null, x, pid });
       }
+      // Shared rows (actors, then dirty blocks) are locked once for the whole batch, each kind in sorted order:
+      // per-article order let two PostgreSQL writers hold each other's rows (a deadlock, resolved only after
+      // deadlock_timeout), which made two ingesters slower than one.
+      await this.upsertActors(c, fresh.flatMap((f) => f.x.actors));
+      const blocks = new Set<string>();
+      for (const f of fresh) await this.insertChildren(c, f.id, f.published, f.x, f.pid, blocks);
+      await this.markDirty(c, blocks);
       return out;
     });
     for (const p of pids) this.knownPipelines.add(p);
@@ -131,9 +139,7 @@ export class SqlStorage implements Storage {
       if (!a) return false;
       await this.ensurePipeline(c, pipeline);
       // the clusters the old events were in must be recomputed without them
-      for (const r of await c.all<{ block: string }>('SELECT DISTINCT block FROM events WHERE article_id = ?', [id])) {
-        await this.markDirty(c, r.block);
-      }
+      const blocks = new Set((await c.all<{ block: string }>('SELECT DISTINCT block FROM events WHERE article_id = ?', [id])).map((r) => r.block));
       await c.run('DELETE FROM event_actors WHERE article_id = ?', [id]);
       await c.run('DELETE FROM events WHERE article_id = ?', [id]);
       await c.run('DELETE FROM mentions WHERE article_id = ?', [id]);
@@ -143,19 +149,24 @@ export class SqlStorage implements Storage {
         await c.run('DELETE FROM quote_fts WHERE article_id = ?', [id]);
       }
       await c.run('UPDATE articles SET extraction = ?, pipeline_id = ? WHERE id = ?', [JSON.stringify(x), pid, id]);
-      await this.insertChildren(c, id, a.published, x, pid);
+      // the same lock order as putArticles: actors, then dirty blocks
+      await this.upsertActors(c, x.actors);
+      await this.insertChildren(c, id, a.published, x, pid, blocks);
+      await this.markDirty(c, blocks);
       return true;
     });
   }
 
-  private async markDirty(c: SqlConn, block: string): Promise<void> {
+  private async markDirty(c: SqlConn, blocks: ReadonlySet<string>): Promise<void> {
     // the counter lets a concurrent fuser tell that the block changed again while it worked (see fuse)
-    await c.run('INSERT INTO dirty_blocks (block, n) VALUES (?, 1) ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1', [block]);
+    for (const block of [...blocks].sort()) {
+      await c.run('INSERT INTO dirty_blocks (block, n) VALUES (?, 1) ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1', [block]);
+    }
   }
 
-  private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string) {
+  private async upsertActors(c: SqlConn, actors: readonly Extraction['actors'][number][]): Promise<void> {
     // sorted, so concurrent writers lock actor rows in one order and cannot deadlock
-    for (const a of [...x.actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))) {
+    for (const a of [...actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))) {
       // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
       // does not depend on which article was stored first
       await c.run(
@@ -166,9 +177,12 @@ export class SqlStorage implements Storage {
         [a.id, a.name, a.code, a.country, a.org, a.sector, a.role ?? null, a.kbId ?? null],
       );
     }
+  }
+
+  /** Mentions, events, event actors and quotes of a stored article; the blocks its events fall in are added to `blocks`. */
+  private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string, blocks: Set<string>) {
     await insertRows(c, 'mentions', ['article_id', 'id', 'text', 'start_offset', 'end_offset', 'sentence', 'type', 'actor_id'],
       x.mentions.map((m) => [articleId, m.id, m.text, m.start, m.end, m.sentence, m.type, m.actor ?? null]));
-    const blocks = new Set<string>();
     const eventRows: Param[][] = [];
     const actorRows: Param[][] = [];
     for (const e of x.events) {
@@ -195,7 +209,6 @@ export class SqlStorage implements Storage {
       await insertRows(c, 'event_fts', ['article_id', 'event_id', 'text'], x.events.map((e) => [articleId, e.id, e.evidence.text]));
       await insertRows(c, 'quote_fts', ['article_id', 'quote_id', 'text'], x.quotes.map((q) => [articleId, q.id, q.text]));
     }
-    for (const b of [...blocks].sort()) await this.markDirty(c, b);
   }
 
   async fuse(): Promise<{ blocks: number; clusters: number }> {
