@@ -2,7 +2,10 @@
 //
 // Run with `npm run bench:nlp`. Reads ../shared (development data, never read by the product); override with
 // PARLEY_SHARED=/path. Options: --mb N (MB of UN General Debate text for throughput, default 3).
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseTreebank } from '../src/annotate/treebank.js';
@@ -13,7 +16,7 @@ import { loadTagger, loadParser, loadLemmatizer } from '../src/resources/models.
 import { TaggerStage } from '../src/annotate/tagger.js';
 import { ParserStage } from '../src/annotate/parser.js';
 import { LemmatizerStage } from '../src/annotate/lemmatizer.js';
-import { time, timeWink } from './wink.js';
+import { time, timeWink, childCpu } from './wink.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED = process.env.PARLEY_SHARED ?? `${ROOT}../shared/`;
@@ -86,6 +89,20 @@ const all = time(() => texts.forEach((t) => {
 const wink = timeWink(texts);
 const winkTokens = wink.tokens;
 
+// `parley annotate --from text` as a user runs it: a fresh process with everything it does (model loading,
+// tokenizer, splitter, tagger, lemmatizer, parser, dates, NER, CoNLL-U writing), on the same texts.
+const tmp = mkdtempSync(join(tmpdir(), 'parley-nlp-'));
+const inFile = join(tmp, 'ungdc.txt');
+writeFileSync(inFile, texts.join('\n\n'));
+const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const c0 = childCpu();
+const w0 = performance.now();
+const ann = spawnSync(process.execPath, [cli, 'annotate', '--from', 'text', '--to', 'conllu', inFile], { maxBuffer: 1 << 30, encoding: 'utf8' });
+const annotateRun = { ms: (childCpu() - c0) * 1000, wallMs: performance.now() - w0 };
+rmSync(tmp, { recursive: true, force: true });
+if (ann.status !== 0) throw new Error(`annotate failed (run npm run build first): ${ann.stderr}`);
+const annotateTokens = ann.stdout.split('\n').filter((l) => /^\d+\t/.test(l)).length;
+
 const rate = (ms: number, k = tokens): number => Math.round((k / ms) * 1000);
 const winkRate = rate(wink.ms, winkTokens);
 const rows = [
@@ -95,6 +112,7 @@ const rows = [
   { stage: 'parse (ours)', ms: parse.ms, wallMs: parse.wallMs, tokensPerSec: rate(parse.ms) },
   { stage: 'tokenize+tag+parse (ours)', ms: ttp.ms, wallMs: ttp.wallMs, tokensPerSec: rate(ttp.ms) },
   { stage: 'tokenize+tag+lemma+parse (ours)', ms: all.ms, wallMs: all.wallMs, tokensPerSec: rate(all.ms) },
+  { stage: 'annotate --from text (CLI, all)', ms: annotateRun.ms, wallMs: annotateRun.wallMs, tokensPerSec: rate(annotateRun.ms, annotateTokens) },
   { stage: 'tokenize+pos (wink-nlp)', ms: wink.ms, wallMs: wink.wallMs, tokensPerSec: winkRate },
 ];
 

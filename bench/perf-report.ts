@@ -18,7 +18,7 @@ import { loadResources, PACKAGE_ROOT } from '../src/resources/load.js';
 import { openStore } from '../src/store/open.js';
 import { tokenize } from '../src/text/tokenize.js';
 import type { Extraction } from '../src/schema/extraction.js';
-import { time, timeWink } from './wink.js';
+import { time, timeWink, childCpu } from './wink.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -160,12 +160,6 @@ const files = (n: number) => Array.from({ length: n }, (_, i) => {
 });
 const whole = files(1)[0];
 
-/** CPU seconds of this process's reaped children (/proc/self/stat cutime + cstime, in clock ticks of 1/100 s). */
-function childCpu(): number {
-  const f = readFileSync('/proc/self/stat', 'utf8');
-  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return (Number(rest[13]) + Number(rest[14])) / 100;
-}
 function run(argv: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'ingest', ...argv], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,5 +1,6 @@
 // wink-nlp tokenize + POS on the same texts as our pipeline, the outside reference that bench/nlp.ts and
 // bench/perf-report.ts both put beside our figures.
+import { readFileSync } from 'node:fs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -28,4 +29,11 @@ export function timeWink(texts: readonly string[]): Timed & { tokens: number } {
     tokens += nlp.readDoc(x).tokens().out(its.pos).length;
   }));
   return { ms: t.ms, wallMs: t.wallMs, tokens };
+}
+
+/** CPU seconds of this process's reaped children (/proc/self/stat cutime + cstime, in clock ticks of 1/100 s). */
+export function childCpu(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[13]) + Number(rest[14])) / 100;
 }
