@@ -41,6 +41,25 @@ export function prepare(input: ExtractInput):
   return { ok: true, article, id, hash: contentHash(article.text), ...(published ? { published } : {}) };
 }
 
+export type Prepared = Extract<ReturnType<typeof prepare>, { ok: true }>;
+
+/** The inputs' articles, prepared; an unreadable input or a bad article goes to `fail` and the rest go on. */
+export async function* preparedArticles(files: readonly string[], opts: ReadOptions, fail: (where: string, message: string) => void):
+  AsyncGenerator<{ where: string; source?: string; ready: Prepared }> {
+  for await (const item of readSources(files, opts)) {
+    if (!item.ok) {
+      fail(item.where, item.message);
+      continue;
+    }
+    const ready = prepare(item.article);
+    if (!ready.ok) {
+      fail(item.where, ready.message);
+      continue;
+    }
+    yield { where: item.where, ...(item.source ? { source: item.source } : {}), ready };
+  }
+}
+
 export async function ingest(store: Storage, specs: readonly string[], opts: IngestOptions = {}): Promise<IngestResult> {
   const t0 = performance.now();
   const files = specs.flatMap(expand);
@@ -66,17 +85,8 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
   const writes = new Set<Promise<void>>();
   let status: 'done' | 'failed' = 'failed';
   try {
-    for await (const item of readSources(files, opts)) {
-      if (!item.ok) {
-        fail(item.where, item.message);
-        continue;
-      }
-      const ready = prepare(item.article);
-      if (!ready.ok) {
-        fail(item.where, ready.message);
-        continue;
-      }
-      const { article, id, hash, published } = ready;
+    for await (const item of preparedArticles(files, opts, fail)) {
+      const { article, id, hash, published } = item.ready;
       if (inflight.has(id) || inflight.has(hash) || (await store.hasArticle(id, hash))) {
         counts.skipped++;
         tick();

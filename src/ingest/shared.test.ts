@@ -4,15 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { PACKAGE_ROOT } from '../resources/load.js';
 import { openStore } from '../store/open.js';
 import { JobQueue } from '../store/queue.js';
 import { DEMO_CORPUS, dumpRows } from '../store/test-support.js';
+import { createTestDatabase } from '../store/pg-test-db.js';
 import { ingestShared } from './shared.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
@@ -24,24 +23,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'parley-shared-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const lines = readFileSync(DEMO_CORPUS, 'utf8').split('\n').filter((l) => l.trim());
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** A fresh database for one test; dropped when the test ends. */
 async function freshDb(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const name = 'parley_shared_' + randomBytes(6).toString('hex');
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  t.after(() => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))));
-  const u = new URL(url!);
-  u.pathname = '/' + name;
-  return u.toString();
+  const db = await createTestDatabase(url!, 'parley_shared_');
+  t.after(db.drop);
+  return db.url;
 }
 
 async function dump(db: string) {

@@ -6,9 +6,9 @@ import { PIPELINE } from '../pipeline/extract.js';
 import { JobQueue, type Job, type JobInput, type QueueCounts, type QueueOptions } from '../store/queue.js';
 import type { SqlStorage } from '../store/store.js';
 import type { RunCounts } from '../store/types.js';
-import { batchWriter, prepare, type IngestOptions } from './ingest.js';
+import { batchWriter, preparedArticles, type IngestOptions } from './ingest.js';
 import { createExtractor } from './pool.js';
-import { expand, readSources } from './sources.js';
+import { expand } from './sources.js';
 
 export interface SharedIngestOptions extends IngestOptions, Partial<QueueOptions> {
   queue: string;
@@ -51,17 +51,8 @@ export async function ingestShared(store: SqlStorage, specs: readonly string[], 
     enqueued += await queue.enqueue(buffer);
     buffer = [];
   };
-  for await (const item of readSources(specs.flatMap(expand), opts)) {
-    if (!item.ok) {
-      fail(item.where, item.message);
-      continue;
-    }
-    const ready = prepare(item.article);
-    if (!ready.ok) {
-      fail(item.where, ready.message);
-      continue;
-    }
-    buffer.push({ where: item.where, article: ready.article, contentHash: ready.hash, ...(item.source ? { source: item.source } : {}) });
+  for await (const { where, source, ready } of preparedArticles(specs.flatMap(expand), opts, fail)) {
+    buffer.push({ where, article: ready.article, contentHash: ready.hash, ...(source ? { source } : {}) });
     if (buffer.length >= 200) await push();
   }
   await push();
