@@ -44,6 +44,14 @@ for (const office of offices) {
   full[office] = ok;
 }
 const both = full[offices[0]].filter((c) => full[offices[1]].includes(c));
+
+// spokespeople and UN ambassadors: countries (not organisations) with a holder on 1 July of each year
+const SPOKES = new Set(['spokesperson', 'government spokesperson', 'presidential spokesperson', 'military spokesperson', 'chief cabinet secretary']);
+// compared in lower case: a KB without the role noun "ambassador to the un" (main before this round) keeps the raw role
+const UNAMB = new Set(['ambassador to the un']);
+const holding = (set: ReadonlySet<string>, date: string): number => new Set(k.entries.filter((e) => e.kind === 'person' && e.country && !e.org &&
+  e.role && set.has(k.office(e.role).toLowerCase()) && (e.start ?? '0000') <= date && date < (e.end ?? '9999')).map((e) => e.country)).size;
+const perYear = (set: ReadonlySet<string>): Record<string, number> => Object.fromEntries(years.map((y) => [y, holding(set, `${y}-07-01`)]));
 const counts = k.counts();
 const result = {
   bytes, gzipBytes: gz, rows: k.size, people: counts.person,
@@ -55,6 +63,8 @@ const result = {
     countriesWithBothEveryYear: both.length,
     foreignMinisterEveryYear: full[offices[0]].length,
     defenceMinisterEveryYear: full[offices[1]].length,
+    countriesWithSpokesperson: perYear(SPOKES),
+    countriesWithUnAmbassador: perYear(UNAMB),
   },
 };
 console.table({ size: `${(bytes / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`, load: `${first.toFixed(0)} ms first, ${median.toFixed(0)} ms median`, people: counts.person, both: `${both.length} countries with FM and DM every year 2015-2026` });

@@ -299,6 +299,8 @@ const REIGN_NAMES: Record<string, string> = {
   'BHR|Hamad Isa Ibn Al-Khalifah': 'Hamad bin Isa Al Khalifa',
   'ARE|Khalifa Al Nahayan': 'Khalifa bin Zayed',
   'OMN|Haitham ibn Tariq': 'Haitham bin Tariq',
+  // REIGN's bare "Houthi" (2015 on) is Mohammed Ali al-Houthi; as an alias it would turn "Houthi" into a person, not the movement
+  'YEM|Houthi': 'Mohammed Ali al-Houthi',
 };
 const pad = (n: string): string => n.padStart(2, '0');
 /** One CSV line to cells (quoted cells may hold commas). */

@@ -1,5 +1,6 @@
 // Checks the curated office-holders (kb-src/people*.json) and the shipped KB built from them: coverage of foreign and
-// defence ministers, one holder per single-holder office, valid dates, and who holds an office on a given day.
+// defence ministers, spokespeople and UN ambassadors, one holder per single-holder office, valid dates, and who holds
+// an office on a given day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { analyze } from '../pipeline/extract.js';
 import { loadResources, PACKAGE_ROOT } from '../resources/load.js';
 import { mentionCharEnd } from './resolve.js';
+import { validOn } from './kb.js';
 
 const resources = loadResources();
 const { kb } = resources;
@@ -36,7 +38,8 @@ const VACANT = new Set([
 ]);
 /** Holders suspended from office while an acting holder served (overlaps with an "acting" spell are allowed). */
 const SUSPENDED = new Set(['KOR|Yoon Suk Yeol']); // impeached 2024-12-14, removed 2025-04-04
-const SINGLE = new Set(['foreign minister', 'defence minister', 'president', 'prime minister', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'premier', 'supreme leader']);
+const SINGLE = new Set(['foreign minister', 'defence minister', 'president', 'prime minister', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'premier', 'supreme leader',
+  'ambassador to the UN', 'government spokesperson', 'national security adviser']);
 
 test('at least 60 countries have their foreign and defence ministers curated', () => {
   assert.ok(new Set(MINISTER_COUNTRIES).size >= 60, `${new Set(MINISTER_COUNTRIES).size} countries`);
@@ -104,6 +107,32 @@ test('a REIGN leader still in office in March 2021 has no curated successor (the
   assert.deepEqual(bad, []);
 });
 
+/** Spokesperson offices (foreign ministry, government, presidency, military): a country "has a spokesperson" on a day
+ *  when one of them is held. China and the US have several at once; that still counts once. */
+const SPOKES = new Set(['spokesperson', 'government spokesperson', 'presidential spokesperson', 'military spokesperson', 'chief cabinet secretary']);
+/** Distinct countries (not organisations) with a holder of one of these offices on a day. */
+function countriesHolding(offices: ReadonlySet<string>, date: string): string[] {
+  const out = new Set<string>();
+  for (const e of kb.entries) {
+    if (e.kind === 'person' && e.country && !e.org && e.role && offices.has(kb.office(e.role)) && validOn(e, date)) out.add(e.country);
+  }
+  return [...out].sort();
+}
+// floors: what the curated rows reach today (docs/kb.md has the table); a change that drops below one lost rows
+const coverageCases: { what: string; offices: ReadonlySet<string>; date: string; floor: number }[] = [
+  { what: 'a spokesperson', offices: SPOKES, date: '2016-06-01', floor: 11 },
+  { what: 'a spokesperson', offices: SPOKES, date: '2020-06-01', floor: 13 },
+  { what: 'a spokesperson', offices: SPOKES, date: '2025-06-01', floor: 15 },
+  { what: 'a UN ambassador', offices: new Set(['ambassador to the UN']), date: '2020-06-01', floor: 13 },
+  { what: 'a UN ambassador', offices: new Set(['ambassador to the UN']), date: '2025-06-01', floor: 12 },
+];
+for (const c of coverageCases) {
+  test(`at least ${c.floor} countries have ${c.what} on ${c.date}`, () => {
+    const got = countriesHolding(c.offices, c.date);
+    assert.ok(got.length >= c.floor, `${got.length}: ${got.join(' ')}`);
+  });
+}
+
 interface HolderCase { where: string; office: string; date: string; want: string }
 const holderCases: HolderCase[] = [
   { where: 'IRN', office: 'foreign minister', date: '2025-06-14', want: 'Abbas Araghchi' },
@@ -122,6 +151,21 @@ const holderCases: HolderCase[] = [
   { where: 'EU', office: 'high representative for foreign affairs', date: '2017-06-01', want: 'Federica Mogherini' },
   { where: 'OPEC', office: 'secretary general', date: '2019-06-01', want: 'Mohammad Barkindo' },
   { where: 'UN', office: 'secretary-general', date: '2016-06-01', want: 'Ban Ki-moon' },
+  // spokespeople and envoys: offices are compared through the role nouns ("U.N. ambassador", "acting" dropped)
+  { where: 'PAK', office: 'foreign ministry spokesperson', date: '2023-06-01', want: 'Mumtaz Zahra Baloch' },
+  { where: 'IRN', office: 'spokesman', date: '2017-06-01', want: 'Bahram Qasemi' },
+  { where: 'EGY', office: 'spokesperson', date: '2020-06-01', want: 'Ahmed Hafez' },
+  { where: 'EGY', office: 'spokesperson', date: '2016-06-01', want: 'Ahmed Abu Zeid' },
+  { where: 'FRA', office: 'government spokesman', date: '2021-06-01', want: 'Gabriel Attal' },
+  { where: 'FRA', office: 'U.N. ambassador', date: '2022-06-01', want: 'Nicolas de Riviere' },
+  { where: 'FRA', office: 'ambassador to the United Nations', date: '2025-06-01', want: 'Jerome Bonnafont' },
+  { where: 'USA', office: 'ambassador to the UN', date: '2019-06-01', want: 'Jonathan Cohen' },
+  { where: 'UKR', office: 'ambassador to the UN', date: '2022-06-01', want: 'Sergiy Kyslytsya' },
+  { where: 'SYR', office: 'ambassador to the UN', date: '2025-10-01', want: 'Ibrahim Olabi' },
+  { where: 'ARE', office: 'UN ambassador', date: '2024-06-01', want: 'Mohamed Abushahab' },
+  { where: 'KOR', office: 'national security adviser', date: '2021-06-01', want: 'Suh Hoon' },
+  { where: 'CHN', office: 'special envoy for the Middle East', date: '2024-06-01', want: 'Zhai Jun' },
+  { where: 'PAK', office: 'military spokesman', date: '2021-06-01', want: 'Babar Iftikhar' },
 ];
 for (const c of holderCases) {
   test(`holder: ${c.where} ${c.office} on ${c.date} is ${c.want}`, () => {
@@ -144,6 +188,19 @@ const resolveCases: ResolveCase[] = [
   { text: 'Mohammad Barkindo said OPEC would keep output steady.', date: '2019-06-01', mention: 'Mohammad Barkindo', want: { org: 'OPEC', sector: 'IGO' } },
   { text: 'Lee Jae-myung took office on Wednesday.', date: '2025-06-05', mention: 'Lee Jae-myung', want: { country: 'KOR', sector: 'GOV', role: 'president' } },
   { text: 'Mette Frederiksen spoke in parliament.', date: '2020-06-01', mention: 'Mette Frederiksen', want: { country: 'DNK', sector: 'GOV' } },
+  // anonymous spokespeople and envoys: the country and its sector
+  { text: 'The Chinese foreign ministry spokesman said Beijing opposed the move.', date: '2020-06-01', mention: 'Chinese', want: { country: 'CHN', sector: 'GOV' } },
+  { text: "Saudi Arabia's U.N. ambassador told the council the kingdom wanted calm.", date: '2022-06-01', mention: 'Saudi Arabia', want: { country: 'SAU', sector: 'GOV' } },
+  { text: 'A spokesperson for the Iraqi government said the talks would resume.', date: '2022-06-01', mention: 'Iraqi', want: { country: 'IRQ', sector: 'GOV' } },
+  { text: 'A Houthi military spokesman said the group fired missiles.', date: '2020-06-01', mention: 'Houthi', want: { org: 'Houthis', sector: 'REB' } },
+  // named spokespeople and envoys: country, sector and role on the article's date
+  { text: 'Hami Aksoy said Ankara rejected the statement.', date: '2020-06-01', mention: 'Hami Aksoy', want: { id: 'P:hami-aksoy', country: 'TUR', sector: 'GOV', role: 'spokesperson' } },
+  { text: 'Mumtaz Zahra Baloch told reporters Pakistan wanted calm.', date: '2023-06-01', mention: 'Mumtaz Zahra Baloch', want: { country: 'PAK', sector: 'GOV', role: 'spokesperson' } },
+  { text: 'Nicolas de Riviere told the Security Council France was ready.', date: '2020-06-01', mention: 'Nicolas de Riviere', want: { country: 'FRA', sector: 'GOV', role: 'ambassador to the UN' } },
+  { text: 'Ronen Manelis said the army had struck the tunnel.', date: '2018-06-01', mention: 'Ronen Manelis', want: { country: 'ISR', sector: 'MIL', role: 'military spokesperson' } },
+  { text: 'Abu Obeida said the fighters had hit a tank.', date: '2024-06-01', mention: 'Abu Obeida', want: { org: 'Hamas', sector: 'REB', role: 'military spokesperson' } },
+  { text: 'Vikas Swarup said the talks went well.', date: '2019-06-01', mention: 'Vikas Swarup', want: { country: 'IND', sector: 'ELI' } },
+  { text: 'Iraqi government spokesman Basim al-Awadi said the talks would resume.', date: '2024-06-01', mention: 'Basim al-Awadi', want: { country: 'IRQ', sector: 'GOV', role: 'government spokesperson' } },
 ];
 for (const c of resolveCases) {
   test(`resolves "${c.mention}" on ${c.date}`, () => {
