@@ -46,7 +46,7 @@ for (const office of offices) {
 const both = full[offices[0]].filter((c) => full[offices[1]].includes(c));
 
 // spokespeople and UN ambassadors: countries (not organisations) with a holder on 1 July of each year
-const SPOKES = new Set(['spokesperson', 'government spokesperson', 'presidential spokesperson', 'military spokesperson', 'chief cabinet secretary']);
+const SPOKES = new Set(['spokesperson', 'government spokesperson', 'presidential spokesperson', 'military spokesperson', 'international spokesperson', 'chief cabinet secretary']);
 // compared in lower case: a KB without the role noun "ambassador to the un" (main before this round) keeps the raw role
 const UNAMB = new Set(['ambassador to the un']);
 const holding = (set: ReadonlySet<string>, date: string): number => new Set(k.entries.filter((e) => e.kind === 'person' && e.country && !e.org &&
