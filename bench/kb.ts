@@ -67,6 +67,35 @@ const result = {
     countriesWithUnAmbassador: perYear(UNAMB),
   },
 };
+// --table: the spokesperson/envoy coverage table of docs/kb.md (country × office × years with a holder on 1 July)
+if (process.argv.includes('--table')) {
+  const cols: [string, ReadonlySet<string>][] = [
+    ['foreign ministry spokesperson', new Set(['spokesperson'])],
+    ['government / presidential spokesperson', new Set(['government spokesperson', 'presidential spokesperson', 'international spokesperson', 'chief cabinet secretary'])],
+    ['military spokesperson', new Set(['military spokesperson', 'pentagon spokesperson', 'pentagon press secretary'])],
+    ['UN ambassador', UNAMB],
+    ['national security adviser', new Set(['national security adviser', 'foreign policy adviser', 'secretary of the security council', 'secretary of the supreme national security council'])],
+  ];
+  const span = (set: ReadonlySet<string>, c: string): string => {
+    const ys = years.filter((y) => k.entries.some((e) => e.kind === 'person' && e.country === c && !e.org && e.role &&
+      set.has(k.office(e.role).toLowerCase()) && (e.start ?? '0000') <= `${y}-07-01` && `${y}-07-01` < (e.end ?? '9999')));
+    const runs: string[] = [];
+    for (let i = 0; i < ys.length; i++) {
+      let j = i;
+      while (j + 1 < ys.length && ys[j + 1] === ys[j] + 1) j++;
+      runs.push(i === j ? `${ys[i]}` : `${ys[i]}–${String(ys[j]).slice(2)}`);
+      i = j;
+    }
+    return runs.join(', ');
+  };
+  const cs = [...new Set(k.entries.filter((e) => e.kind === 'person' && e.country && !e.org && e.role && cols.some(([, s]) => s.has(k.office(e.role!).toLowerCase())))
+    .map((e) => e.country!))].sort();
+  console.log(`| country | ${cols.map(([n]) => n).join(' | ')} |\n|---|${cols.map(() => '---').join('|')}|`);
+  for (const c of cs) {
+    const cells = cols.map(([, s]) => span(s, c));
+    if (cells.some((x) => x)) console.log(`| ${c} | ${cells.join(' | ')} |`);
+  }
+}
 console.table({ size: `${(bytes / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzip)`, load: `${first.toFixed(0)} ms first, ${median.toFixed(0)} ms median`, people: counts.person, both: `${both.length} countries with FM and DM every year 2015-2026` });
 if (other) console.log(JSON.stringify(result, null, 2));
 else mkdirSync('bench/results', { recursive: true });
