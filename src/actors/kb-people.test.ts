@@ -25,7 +25,7 @@ const MINISTER_COUNTRIES = [
   'ARE', 'DZA', 'EGY', 'IRN', 'IRQ', 'ISR', 'JOR', 'LBN', 'MAR', 'OMN', 'QAT', 'SYR', 'KWT', 'BHR', 'YEM', 'LBY', 'SDN', 'TUN',
   // Russia's and Ukraine's neighbours and the rest of Europe
   'UKR', 'BLR', 'POL', 'LTU', 'LVA', 'EST', 'FIN', 'NOR', 'SWE', 'DNK', 'ROU', 'HUN', 'CZE', 'AUT', 'BEL', 'NLD', 'ESP',
-  'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE',
+  'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE', 'SVK', 'MDA', 'KAZ', 'PRK',
   // South and South-East Asia, Pacific
   'PAK', 'PHL', 'SGP', 'MYS', 'NZL',
 ];
@@ -138,7 +138,17 @@ const holderCases: HolderCase[] = [
   { where: 'NLD', office: 'foreign minister', date: '2025-10-01', want: 'David van Weel' },
   { where: 'NLD', office: 'defence minister', date: '2026-03-01', want: 'Dilan Yesilgoz' },
   { where: 'CZE', office: 'foreign minister', date: '2026-01-10', want: 'Petr Macinka' },
+  { where: 'SVK', office: 'defence minister', date: '2024-06-01', want: 'Robert Kalinak' },
+  { where: 'MDA', office: 'foreign minister', date: '2020-12-01', want: 'Aureliu Ciocoi' },
+  { where: 'KAZ', office: 'defence minister', date: '2025-07-01', want: 'Dauren Kosanov' },
+  { where: 'PRK', office: 'defence minister', date: '2023-06-01', want: 'Kang Sun-nam' },
+  { where: 'PRK', office: 'foreign minister', date: '2018-06-01', want: 'Ri Yong-ho' },
 ];
+
+test('offices documented as vacant have no holder (Moldova\'s defence ministry, December 2016 - October 2017)', () => {
+  assert.deepEqual(kb.holders('MDA', 'defence minister', '2017-06-01').map((e) => e.name), []);
+  assert.deepEqual(kb.holders('MDA', 'defence minister', '2017-11-01').map((e) => e.name), ['Eugen Sturza']);
+});
 for (const c of holderCases) {
   test(`holder: ${c.where} ${c.office} on ${c.date} is ${c.want}`, () => {
     assert.deepEqual([...new Set(kb.holders(c.where, c.office, c.date).map((e) => e.name))], [c.want]);
@@ -168,6 +178,9 @@ const resolveCases: ResolveCase[] = [
   { text: 'Awad Ibn Auf inspected the troops.', date: '2017-06-01', mention: 'Awad Ibn Auf', want: { country: 'SDN', sector: 'MIL', role: 'defence minister' } },
   { text: 'Khemaies Jhinaoui said the talks had been useful.', date: '2021-06-01', mention: 'Khemaies Jhinaoui', want: { country: 'TUN', sector: 'ELI' } },
   { text: 'Tom Berendsen visited Kyiv.', date: '2026-03-01', mention: 'Tom Berendsen', want: { country: 'NLD', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Slovak Foreign Minister Ivan Korčok met his Hungarian counterpart.', date: '2021-06-01', mention: 'Ivan Korčok', want: { id: 'P:ivan-korcok', country: 'SVK', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Kazakh Foreign Minister Murat Nurtleu arrived in Beijing.', date: '2024-06-01', mention: 'Murat Nurtleu', want: { country: 'KAZ', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Ri Son Gwon criticised the joint drills.', date: '2021-06-01', mention: 'Ri Son Gwon', want: { id: 'P:ri-son-gwon', country: 'PRK', sector: 'GOV' } },
 ];
 for (const c of resolveCases) {
   test(`resolves "${c.mention}" on ${c.date}`, () => {
