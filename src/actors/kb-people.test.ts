@@ -26,6 +26,8 @@ const MINISTER_COUNTRIES = [
   // Russia's and Ukraine's neighbours and the rest of Europe
   'UKR', 'BLR', 'POL', 'LTU', 'LVA', 'EST', 'FIN', 'NOR', 'SWE', 'DNK', 'ROU', 'HUN', 'CZE', 'AUT', 'BEL', 'NLD', 'ESP',
   'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE', 'SVK', 'MDA', 'KAZ', 'PRK',
+  // Central and South Asia
+  'AFG', 'UZB',
   // South and South-East Asia, Pacific
   'PAK', 'PHL', 'SGP', 'MYS', 'NZL',
 ];
@@ -143,6 +145,9 @@ const holderCases: HolderCase[] = [
   { where: 'KAZ', office: 'defence minister', date: '2025-07-01', want: 'Dauren Kosanov' },
   { where: 'PRK', office: 'defence minister', date: '2023-06-01', want: 'Kang Sun-nam' },
   { where: 'PRK', office: 'foreign minister', date: '2018-06-01', want: 'Ri Yong-ho' },
+  { where: 'AFG', office: 'defence minister', date: '2019-06-01', want: 'Asadullah Khalid' },
+  { where: 'AFG', office: 'defence minister', date: '2023-06-01', want: 'Mohammad Yaqoob' },
+  { where: 'UZB', office: 'defence minister', date: '2025-06-01', want: 'Shukhrat Khalmukhamedov' },
 ];
 
 test('offices documented as vacant have no holder (Moldova\'s defence ministry, December 2016 - October 2017)', () => {
