@@ -27,7 +27,7 @@ const MINISTER_COUNTRIES = [
   'UKR', 'BLR', 'POL', 'LTU', 'LVA', 'EST', 'FIN', 'NOR', 'SWE', 'DNK', 'ROU', 'HUN', 'CZE', 'AUT', 'BEL', 'NLD', 'ESP',
   'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE', 'SVK', 'MDA', 'KAZ', 'PRK',
   // Central and South Asia
-  'AFG', 'UZB',
+  'AFG', 'UZB', 'TJK',
   // South and South-East Asia, Pacific
   'PAK', 'PHL', 'SGP', 'MYS', 'NZL',
 ];
@@ -148,6 +148,7 @@ const holderCases: HolderCase[] = [
   { where: 'AFG', office: 'defence minister', date: '2019-06-01', want: 'Asadullah Khalid' },
   { where: 'AFG', office: 'defence minister', date: '2023-06-01', want: 'Mohammad Yaqoob' },
   { where: 'UZB', office: 'defence minister', date: '2025-06-01', want: 'Shukhrat Khalmukhamedov' },
+  { where: 'TJK', office: 'defence minister', date: '2024-06-01', want: 'Sherali Mirzo' },
 ];
 
 test('offices documented as vacant have no holder (Moldova\'s defence ministry, December 2016 - October 2017)', () => {
