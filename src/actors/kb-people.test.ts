@@ -149,6 +149,7 @@ const holderCases: HolderCase[] = [
   { where: 'AFG', office: 'defence minister', date: '2023-06-01', want: 'Mohammad Yaqoob' },
   { where: 'UZB', office: 'defence minister', date: '2025-06-01', want: 'Shukhrat Khalmukhamedov' },
   { where: 'TJK', office: 'defence minister', date: '2024-06-01', want: 'Sherali Mirzo' },
+  { where: 'KGZ', office: 'foreign minister', date: '2021-06-01', want: 'Ruslan Kazakbaev' },
 ];
 
 test('offices documented as vacant have no holder (Moldova\'s defence ministry, December 2016 - October 2017)', () => {
