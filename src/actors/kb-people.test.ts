@@ -24,10 +24,12 @@ const MINISTER_COUNTRIES = [
   // G20 members
   'ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'DEU', 'FRA', 'GBR', 'IDN', 'IND', 'ITA', 'JPN', 'KOR', 'MEX', 'RUS', 'SAU', 'TUR', 'USA', 'ZAF',
   // Middle East and North Africa
-  'ARE', 'DZA', 'EGY', 'IRN', 'IRQ', 'ISR', 'JOR', 'LBN', 'MAR', 'OMN', 'QAT', 'SYR',
+  'ARE', 'DZA', 'EGY', 'IRN', 'IRQ', 'ISR', 'JOR', 'LBN', 'MAR', 'OMN', 'QAT', 'SYR', 'KWT', 'BHR', 'YEM', 'LBY', 'SDN', 'TUN',
   // Russia's and Ukraine's neighbours and the rest of Europe
   'UKR', 'BLR', 'POL', 'LTU', 'LVA', 'EST', 'FIN', 'NOR', 'SWE', 'DNK', 'ROU', 'HUN', 'CZE', 'AUT', 'BEL', 'NLD', 'ESP',
-  'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE',
+  'PRT', 'CHE', 'GRC', 'SRB', 'GEO', 'ARM', 'AZE', 'SVK', 'MDA', 'KAZ', 'PRK',
+  // Central and South Asia
+  'AFG', 'UZB', 'TJK',
   // South and South-East Asia, Pacific
   'PAK', 'PHL', 'SGP', 'MYS', 'NZL',
 ];
@@ -35,6 +37,8 @@ const CHECK_DATES = ['2016-06-01', '2020-06-01', '2025-06-01'];
 /** Days on which an office was really vacant (no acting holder is recorded): country|office|date. */
 const VACANT = new Set([
   'IRQ|foreign minister|2020-06-01', // al-Kadhimi's cabinet had no foreign minister from 7 May to 6 June 2020
+  'YEM|defence minister|2016-06-01', // left vacant while Mahmoud al-Subaihi was held by the Houthis (March 2015 - November 2018)
+  'LBY|defence minister|2020-06-01', // the GNA had no minister from al-Barghathi's suspension (May 2017) to al-Namroush (August 2020)
 ]);
 /** Holders suspended from office while an acting holder served (overlaps with an "acting" spell are allowed). */
 const SUSPENDED = new Set(['KOR|Yoon Suk Yeol']); // impeached 2024-12-14, removed 2025-04-04
@@ -166,7 +170,36 @@ const holderCases: HolderCase[] = [
   { where: 'KOR', office: 'national security adviser', date: '2021-06-01', want: 'Suh Hoon' },
   { where: 'CHN', office: 'special envoy for the Middle East', date: '2024-06-01', want: 'Zhai Jun' },
   { where: 'PAK', office: 'military spokesman', date: '2021-06-01', want: 'Babar Iftikhar' },
+  { where: 'KWT', office: 'foreign minister', date: '2025-06-14', want: 'Abdullah al-Yahya' },
+  { where: 'KWT', office: 'foreign minister', date: '2018-06-01', want: 'Sabah al-Khalid al-Hamad al-Sabah' },
+  { where: 'KWT', office: 'defence minister', date: '2019-12-01', want: 'Sabah al-Khalid al-Hamad al-Sabah' },
+  { where: 'BHR', office: 'defence minister', date: '2017-06-01', want: 'Yusuf al-Jalahma' },
+  { where: 'YEM', office: 'foreign minister', date: '2017-06-01', want: 'Abdulmalik al-Mekhlafi' },
+  { where: 'Houthis', office: 'foreign minister', date: '2020-06-01', want: 'Hisham Sharaf' },
+  { where: 'LBY', office: 'foreign minister', date: '2022-06-01', want: 'Najla Mangoush' },
+  { where: 'Eastern Libyan government', office: 'prime minister', date: '2024-06-01', want: 'Osama Hammad' },
+  { where: 'SDN', office: 'foreign minister', date: '2021-06-01', want: 'Mariam al-Sadiq al-Mahdi' },
+  { where: 'SDN', office: 'defence minister', date: '2025-07-01', want: 'Hassan Kabroun' },
+  { where: 'TUN', office: 'foreign minister', date: '2023-06-01', want: 'Nabil Ammar' },
+  { where: 'NLD', office: 'foreign minister', date: '2025-10-01', want: 'David van Weel' },
+  { where: 'NLD', office: 'defence minister', date: '2026-03-01', want: 'Dilan Yesilgoz' },
+  { where: 'CZE', office: 'foreign minister', date: '2026-01-10', want: 'Petr Macinka' },
+  { where: 'SVK', office: 'defence minister', date: '2024-06-01', want: 'Robert Kalinak' },
+  { where: 'MDA', office: 'foreign minister', date: '2020-12-01', want: 'Aureliu Ciocoi' },
+  { where: 'KAZ', office: 'defence minister', date: '2025-07-01', want: 'Dauren Kosanov' },
+  { where: 'PRK', office: 'defence minister', date: '2023-06-01', want: 'Kang Sun-nam' },
+  { where: 'PRK', office: 'foreign minister', date: '2018-06-01', want: 'Ri Yong-ho' },
+  { where: 'AFG', office: 'defence minister', date: '2019-06-01', want: 'Asadullah Khalid' },
+  { where: 'AFG', office: 'defence minister', date: '2023-06-01', want: 'Mohammad Yaqoob' },
+  { where: 'UZB', office: 'defence minister', date: '2025-06-01', want: 'Shukhrat Khalmukhamedov' },
+  { where: 'TJK', office: 'defence minister', date: '2024-06-01', want: 'Sherali Mirzo' },
+  { where: 'KGZ', office: 'foreign minister', date: '2021-06-01', want: 'Ruslan Kazakbaev' },
 ];
+
+test('offices documented as vacant have no holder (Moldova\'s defence ministry, December 2016 - October 2017)', () => {
+  assert.deepEqual(kb.holders('MDA', 'defence minister', '2017-06-01').map((e) => e.name), []);
+  assert.deepEqual(kb.holders('MDA', 'defence minister', '2017-11-01').map((e) => e.name), ['Eugen Sturza']);
+});
 for (const c of holderCases) {
   test(`holder: ${c.where} ${c.office} on ${c.date} is ${c.want}`, () => {
     assert.deepEqual([...new Set(kb.holders(c.where, c.office, c.date).map((e) => e.name))], [c.want]);
@@ -202,6 +235,17 @@ const resolveCases: ResolveCase[] = [
   { text: 'Kim Song told the council Pyongyang would respond.', date: '2024-06-01', mention: 'Kim Song', want: { id: 'P:kim-song', country: 'PRK', sector: 'GOV', role: 'ambassador to the UN' } },
   { text: 'Vikas Swarup said the talks went well.', date: '2019-06-01', mention: 'Vikas Swarup', want: { country: 'IND', sector: 'ELI' } },
   { text: 'Iraqi government spokesman Basim al-Awadi said the talks would resume.', date: '2024-06-01', mention: 'Basim al-Awadi', want: { country: 'IRQ', sector: 'GOV', role: 'government spokesperson' } },
+  { text: 'Kuwaiti Foreign Minister Abdullah al-Yahya met his Iranian counterpart.', date: '2025-06-14', mention: 'Abdullah al-Yahya', want: { id: 'P:abdullah-al-yahya', country: 'KWT', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Hisham Sharaf said the blockade must end.', date: '2020-06-01', mention: 'Hisham Sharaf', want: { country: 'YEM', org: 'Houthis', sector: 'REB', role: 'foreign minister' } },
+  { text: 'Osama Hammad said the oil fields would stay closed.', date: '2024-08-20', mention: 'Osama Hammad', want: { country: 'LBY', org: 'Eastern Libyan government', sector: 'GOV', role: 'prime minister' } },
+  { text: 'Najla Mangoush met Italian officials in Rome.', date: '2022-06-01', mention: 'Najla Mangoush', want: { country: 'LBY', org: null, sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Ibrahim Ghandour said Sudan would cooperate.', date: '2016-06-01', mention: 'Ibrahim Ghandour', want: { country: 'SDN', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Awad Ibn Auf inspected the troops.', date: '2017-06-01', mention: 'Awad Ibn Auf', want: { country: 'SDN', sector: 'MIL', role: 'defence minister' } },
+  { text: 'Khemaies Jhinaoui said the talks had been useful.', date: '2021-06-01', mention: 'Khemaies Jhinaoui', want: { country: 'TUN', sector: 'ELI' } },
+  { text: 'Tom Berendsen visited Kyiv.', date: '2026-03-01', mention: 'Tom Berendsen', want: { country: 'NLD', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Slovak Foreign Minister Ivan Korčok met his Hungarian counterpart.', date: '2021-06-01', mention: 'Ivan Korčok', want: { id: 'P:ivan-korcok', country: 'SVK', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Kazakh Foreign Minister Murat Nurtleu arrived in Beijing.', date: '2024-06-01', mention: 'Murat Nurtleu', want: { country: 'KAZ', sector: 'GOV', role: 'foreign minister' } },
+  { text: 'Ri Son Gwon criticised the joint drills.', date: '2021-06-01', mention: 'Ri Son Gwon', want: { id: 'P:ri-son-gwon', country: 'PRK', sector: 'GOV' } },
 ];
 for (const c of resolveCases) {
   test(`resolves "${c.mention}" on ${c.date}`, () => {
