@@ -2,9 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc, nerCode } from '../text/doc.js';
 import { loadResources } from '../resources/load.js';
-import { DocMemory, NER_CLASSES, NER_FEATURES, decodeNerModel, nerTagsFor, spansOf, staticFeatureHashes, staticFeatures } from './ner.js';
-import { Perceptron, fnv1a } from '../learn/perceptron.js';
-import { encodeCompact } from '../learn/ner-model.js';
+import {
+  DocMemory, NER_CLASSES, NER_FEATURES, allowedAfter, decodeNerModel, historyFeatures, nerTagsFor, shortShape, spansOf, staticFeatureHashes,
+  staticFeatures,
+} from './ner.js';
+import { Perceptron, fnv1a, mulberry32 } from '../learn/perceptron.js';
+import { decodeCompact, encodeCompact } from '../learn/ner-model.js';
 
 const { ner, kb } = loadResources();
 
@@ -75,4 +78,43 @@ test('a model trained on another feature set is refused', () => {
   assert.throws(() => decodeNerModel(bytes), /feature set ner-0/);
   assert.throws(() => decodeNerModel(encodeCompact(p, { kind: 'tagger', features: NER_FEATURES })), /not an NER model/);
   assert.ok(decodeNerModel(encodeCompact(p, { kind: 'ner', features: NER_FEATURES })));
+});
+
+test('run-time scoring (static scores summed once, per-form cache) tags as the training-time feature strings do', () => {
+  // random weights on a small table: every feature matters and collisions are many, so a feature dropped,
+  // doubled or cached under the wrong form changes some tag
+  const p = new Perceptron(NER_CLASSES, 10);
+  const rnd = mulberry32(7);
+  for (let k = 0; k < p.weights.length; k++) p.weights[k] = Math.round((rnd() - 0.5) * 100);
+  const bytes = encodeCompact(p, { kind: 'ner', features: NER_FEATURES });
+  const { model } = decodeCompact(bytes);
+  const active = model.activeClasses();
+  active[0] = true;
+  const reference = (words: string[]): number[] => {
+    const mem = DocMemory.of([words]);
+    const stat = staticFeatures(words, words.map(() => ''), mem);
+    const out: number[] = [];
+    let prev = 0, prev2 = 0;
+    words.forEach((w, i) => {
+      const scores = model.scores(model.rows([...stat[i], ...historyFeatures(prev, prev2, w, shortShape(w), mem)]));
+      let best = 0, bestScore = -Infinity;
+      for (let c = 0; c < NER_CLASSES; c++) if (active[c] && allowedAfter(prev, c) && scores[c] > bestScore) { bestScore = scores[c]; best = c; }
+      out.push(best);
+      mem.record(w, best);
+      prev2 = prev;
+      prev = best;
+    });
+    return out;
+  };
+  const forms = ['us', 'eu', 'paris', 'apple', 'nato', 'may', 'will', 'bush', 'turkey', 'china', 'jordan', 'u.s.-led', 'well-known'];
+  const sentences = [
+    'The US and the EU met in Brussels on Monday .'.split(' '),
+    ...forms.map((f) => [f, f.toUpperCase(), f[0].toUpperCase() + f.slice(1), 'and', f, 'or', f.toUpperCase(), '.']),
+    'The US and the EU met in Brussels on Monday .'.split(' '),
+  ];
+  const tagger = decodeNerModel(bytes);
+  // twice: the second round reads every word form's scores from the cache the first round filled
+  for (const round of [1, 2]) {
+    for (const words of sentences) assert.deepEqual(tagger.tagWords(words, undefined, DocMemory.of([words])), reference(words), `round ${round}: ${words.join(' ')}`);
+  }
 });

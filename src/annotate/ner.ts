@@ -140,11 +140,17 @@ export class DocMemory {
   }
 }
 
-/** A sentence ready to decode: its words, KB matches and the model rows of its static features. */
+/**
+ * A sentence ready to decode: its words, KB matches, lower-cased forms and short shapes, and the summed class
+ * scores of its static features (n × NER_CLASSES). Both passes add only the few history features to these: the
+ * static rows, most of the model reads and random memory traffic, are read once per article instead of twice.
+ */
 interface Prepared {
   words: readonly string[];
   matches: KbMatch[];
-  rows: number[][];
+  lower: readonly string[];
+  shapes: readonly string[];
+  statScores: Float64Array;
 }
 
 /** Receives one feature as up to six parts; the feature string is their concatenation. */
@@ -194,17 +200,28 @@ function capitalisedRuns(words: readonly string[]): { runStart: number[]; runEnd
 // Features are emitted as parts so that run time can hash them without building strings (FNV-1a is sequential:
 // hashing the parts one after the other equals hashing their concatenation), while training sees the strings.
 function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
-  const { words, gz, lower, shapes } = si;
-  const n = words.length;
-  const at = (arr: readonly string[], k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : arr[k]);
-  const w = words[i], lw = lower[i];
+  emitWord(si.words[i], si.lower[i], si.shapes[i], emit);
+  emitContext(si, i, emit);
+}
+
+/** The static features that depend on the word form alone: their scores can be cached per form (see wordScores). */
+function emitWord(w: string, lw: string, ss: string, emit: Emit): void {
   emit('b');
   emit('w=', lw);
   emit('W=', w);
   emit('sh=', shape(w));
-  emit('ss=', shapes[i]);
+  emit('ss=', ss);
   emit('p1=', lw.slice(0, 1)); emit('p2=', lw.slice(0, 2)); emit('p3=', lw.slice(0, 3)); emit('p4=', lw.slice(0, 4));
   emit('s1=', lw.slice(-1)); emit('s2=', lw.slice(-2)); emit('s3=', lw.slice(-3)); emit('s4=', lw.slice(-4));
+  if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
+}
+
+/** The static features of the word's context: neighbours, gazetteer, sentence and article. */
+function emitContext(si: SentenceInfo, i: number, emit: Emit): void {
+  const { words, gz, lower, shapes } = si;
+  const n = words.length;
+  const at = (arr: readonly string[], k: number): string => (k < 0 ? '<s>' : k >= n ? '</s>' : arr[k]);
+  const w = words[i], lw = lower[i];
   emit('w-1=', at(lower, i - 1)); emit('w+1=', at(lower, i + 1)); emit('w-2=', at(lower, i - 2)); emit('w+2=', at(lower, i + 2));
   emit('ss-1=', at(shapes, i - 1)); emit('ss+1=', at(shapes, i + 1));
   emit('w-1w=', at(lower, i - 1), '|', lw); emit('ww+1=', lw, '|', at(lower, i + 1));
@@ -216,7 +233,6 @@ function emitStatic(si: SentenceInfo, i: number, emit: Emit): void {
   emit('w-2w-1=', at(lower, i - 2), '|', at(lower, i - 1)); emit('w+1w+2=', at(lower, i + 1), '|', at(lower, i + 2));
   if (i === 0) { emit('first=', shapes[i]); emit('firstw=', lw); }
   if (si.headline) { emit('hl=', shapes[i]); emit('hlw=', lw); }
-  if (/[-.]/.test(w)) emit('parts=', String(lw.split(/[-.]/).length));
   // only what was seen: a lone sentence (or a word met once) says nothing about its casing elsewhere
   const casing = capitalised(w) ? si.mem.casing(lw) : '';
   if (casing) emit('dc=', casing, i === 0 || si.headline ? '|F' : '|M');
@@ -286,8 +302,11 @@ const hashParts = (out: number[]): Emit => (a, b, c, d, e, f) => {
   out.push(h);
 };
 
+const WORD_CACHE_SIZE = 1 << 16;
+
 export class NerTagger {
   private readonly active: boolean[];
+  private readonly wordCache = { index: new Map<string, number>(), slab: new Float64Array(WORD_CACHE_SIZE * NER_CLASSES) };
   constructor(readonly model: ScoringModel) {
     if (model.nClasses !== NER_CLASSES) throw new RangeError(`NER model has ${model.nClasses} classes, expected ${NER_CLASSES}`);
     this.active = model.activeClasses();
@@ -299,15 +318,48 @@ export class NerTagger {
     return mem ? this.tagPass(this.prepare(words, kb, mem), mem) : this.tagSentences([words], kb)[0];
   }
 
-  /** What both passes share: KB matches and the rows of the static features (most of the tagger's work). */
+  /** What both passes share: KB matches and the scores of the static features (most of the tagger's work). */
   private prepare(words: readonly string[], kb: KnowledgeBase | undefined, mem: DocMemory): Prepared {
     const matches = kb ? kb.matchAll(words) : [];
-    const stat = staticFeatureHashes(words, gazetteerTags(words, kb, matches), mem);
-    return { words, matches, rows: stat.map((h) => this.model.rowsOfHashes(h, [])) };
+    const si = sentenceInfo(words, gazetteerTags(words, kb, matches), mem);
+    const statScores = new Float64Array(words.length * NER_CLASSES);
+    const hashes: number[] = [];
+    const emit = hashParts(hashes);
+    const rows: number[] = [];
+    const scores = new Float64Array(NER_CLASSES);
+    const cache = this.wordCache;
+    for (let i = 0; i < words.length; i++) {
+      hashes.length = 0;
+      emitContext(si, i, emit);
+      this.model.scores(this.model.rowsOfHashes(hashes, rows), scores);
+      const at = this.wordScores(words[i], si.lower[i], si.shapes[i]);
+      const base = i * NER_CLASSES;
+      for (let c = 0; c < NER_CLASSES; c++) statScores[base + c] = scores[c] + cache.slab[at + c];
+    }
+    return { words, matches, lower: si.lower, shapes: si.shapes, statScores };
+  }
+
+  /**
+   * Offset in the cache slab of the summed scores of a word form's own features (15 of the ~40 static features).
+   * Word forms repeat (Zipf): caching their sums saves most of those hashes and model reads, and is exact because
+   * the weights are integers. The cache is cleared when full, so memory stays bounded.
+   */
+  private wordScores(w: string, lw: string, ss: string): number {
+    const cache = this.wordCache;
+    const hit = cache.index.get(w);
+    if (hit !== undefined) return hit;
+    if (cache.index.size >= WORD_CACHE_SIZE) cache.index.clear();
+    const at = cache.index.size * NER_CLASSES;
+    const hashes: number[] = [];
+    emitWord(w, lw, ss, hashParts(hashes));
+    const scores = this.model.scores(this.model.rowsOfHashes(hashes, []));
+    cache.slab.set(scores, at);
+    cache.index.set(w, at);
+    return at;
   }
 
   private tagPass(p: Prepared, mem: DocMemory, first?: readonly number[]): number[] {
-    const out = this.decode(p.words, p.rows, mem, first);
+    const out = this.decode(p, mem, first);
     overrideWithKb(p.words, out, p.matches);
     return out;
   }
@@ -324,28 +376,27 @@ export class NerTagger {
     return prepared.map((p, k) => this.tagPass(p, mem2, first[k]));
   }
 
-  private decode(words: readonly string[], stat: readonly number[][], mem: DocMemory, first?: readonly number[]): number[] {
+  private decode(p: Prepared, mem: DocMemory, first?: readonly number[]): number[] {
+    const { words, lower, shapes, statScores } = p;
     const out: number[] = [];
     const hist: number[] = [];
     const hashes: number[] = [];
     const emit = hashParts(hashes);
-    const rows: number[] = [];
     const scores = new Float64Array(NER_CLASSES);
     let prev = 0, prev2 = 0;
     for (let i = 0; i < words.length; i++) {
       hashes.length = 0;
-      const lw = words[i].toLowerCase();
+      const lw = lower[i];
       const cap = capitalised(words[i]);
-      emitHistory(prev, prev2, lw, shortShape(words[i]), cap ? mem.previous(lw) : '', cap && first ? mem.elsewhere(lw, first[i]) : '', emit);
-      this.model.rowsOfHashes(hashes, hist);
-      rows.length = 0;
-      for (const r of stat[i]) rows.push(r);
-      for (const r of hist) rows.push(r);
-      this.model.scores(rows, scores);
+      emitHistory(prev, prev2, lw, shapes[i], cap ? mem.previous(lw) : '', cap && first ? mem.elsewhere(lw, first[i]) : '', emit);
+      // the weights are quantised integers, so adding the history scores to the static sum is exact
+      this.model.scores(this.model.rowsOfHashes(hashes, hist), scores);
+      const base = i * NER_CLASSES;
       let best = 0, bestScore = -Infinity;
       for (let c = 0; c < NER_CLASSES; c++) {
         if (!this.active[c] || !allowedAfter(prev, c)) continue;
-        if (scores[c] > bestScore) { bestScore = scores[c]; best = c; }
+        const sc = statScores[base + c] + scores[c];
+        if (sc > bestScore) { bestScore = sc; best = c; }
       }
       out.push(best);
       mem.record(words[i], best);

@@ -101,30 +101,29 @@ export class SqlStorage implements Storage {
   async putArticles(batch: readonly { article: StoredArticleInput; extraction: Extraction; pipeline: readonly string[] }[], runId?: string): Promise<boolean[]> {
     const pids = new Set<string>();
     const stored = await this.db.tx(async (c) => {
-      const out: boolean[] = [];
-      const fresh: { id: string; published: string | null; x: Extraction; pid: string }[] = [];
+      const rows: { row: Param[]; id: string; published: string | null; x: Extraction; pid: string; title: string; text: string }[] = [];
       for (const { article, extraction: x, pipeline } of batch) {
         const pid = await this.ensurePipeline(c, pipeline);
         pids.add(pid);
-        const n = await c.run(
-          `INSERT INTO articles (id, content_hash, title, url, source, published, text, extraction, pipeline_id, run_id, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [article.id, article.contentHash, article.title ?? null, article.url ?? null, article.source ?? null,
+        rows.push({
+          id: article.id, published: article.published ?? null, x, pid, title: article.title ?? '', text: article.text,
+          row: [article.id, article.contentHash, article.title ?? null, article.url ?? null, article.source ?? null,
             article.published ?? null, article.text, JSON.stringify(x), pid, runId ?? null, new Date().toISOString()],
-        );
-        out.push(n > 0);
-        if (n === 0) continue;
-        if (c.dialect === 'sqlite') {
-          await c.run('INSERT INTO article_fts (article_id, title, text) VALUES (?, ?, ?)', [article.id, article.title ?? '', article.text]);
-        }
-        fresh.push({ id: article.id, published: article.published ?? null, x, pid });
+        });
+      }
+      const inserted = await insertArticles(c, rows.map((r) => r.row));
+      const out = rows.map((r, i) => inserted[i]);
+      const fresh = rows.filter((_, i) => inserted[i]);
+      if (c.dialect === 'sqlite') {
+        await insertRows(c, 'article_fts', ['article_id', 'title', 'text'], fresh.map((f) => [f.id, f.title, f.text]));
       }
       // Shared rows (actors, then dirty blocks) are locked once for the whole batch, each kind in sorted order:
       // per-article order let two PostgreSQL writers hold each other's rows (a deadlock, resolved only after
       // deadlock_timeout), which made two ingesters slower than one.
       await this.upsertActors(c, fresh.flatMap((f) => f.x.actors));
       const blocks = new Set<string>();
-      for (const f of fresh) await this.insertChildren(c, f.id, f.published, f.x, f.pid, blocks);
+      // the children of the whole batch go in together: one multi-row statement per table on PostgreSQL
+      await this.insertChildren(c, fresh.map((f) => ({ articleId: f.id, published: f.published, x: f.x, pid: f.pid })), blocks);
       await this.markDirty(c, blocks);
       return out;
     });
@@ -151,7 +150,7 @@ export class SqlStorage implements Storage {
       await c.run('UPDATE articles SET extraction = ?, pipeline_id = ? WHERE id = ?', [JSON.stringify(x), pid, id]);
       // the same lock order as putArticles: actors, then dirty blocks
       await this.upsertActors(c, x.actors);
-      await this.insertChildren(c, id, a.published, x, pid, blocks);
+      await this.insertChildren(c, [{ articleId: id, published: a.published, x, pid }], blocks);
       await this.markDirty(c, blocks);
       return true;
     });
@@ -159,43 +158,68 @@ export class SqlStorage implements Storage {
 
   private async markDirty(c: SqlConn, blocks: ReadonlySet<string>): Promise<void> {
     // the counter lets a concurrent fuser tell that the block changed again while it worked (see fuse)
-    for (const block of [...blocks].sort()) {
-      await c.run('INSERT INTO dirty_blocks (block, n) VALUES (?, 1) ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1', [block]);
+    const sorted = [...blocks].sort();
+    if (c.dialect === 'sqlite') {
+      for (const block of sorted) await c.run('INSERT INTO dirty_blocks (block, n) VALUES (?, 1) ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1', [block]);
+      return;
+    }
+    // one statement for the batch (round trips cost PostgreSQL CPU on both sides); PostgreSQL takes the row locks
+    // of a multi-row VALUES in list order, so the sorted order that keeps two writers from deadlocking holds
+    for (let i = 0; i < sorted.length; i += 1000) {
+      const chunk = sorted.slice(i, i + 1000);
+      await c.run(`INSERT INTO dirty_blocks (block, n) VALUES ${chunk.map(() => '(?, 1)').join(', ')} ON CONFLICT (block) DO UPDATE SET n = dirty_blocks.n + 1`, chunk);
     }
   }
 
   private async upsertActors(c: SqlConn, actors: readonly Extraction['actors'][number][]): Promise<void> {
     // sorted, so concurrent writers lock actor rows in one order and cannot deadlock
-    for (const a of [...actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))) {
-      // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
-      // does not depend on which article was stored first
-      await c.run(
-        `INSERT INTO actors (id, name, code, country, org, sector, role, kb_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    const sorted = [...actors].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+    // articles may name an actor differently ("Kremlin", "Moscow"); the smallest variant wins, so the row
+    // does not depend on which article was stored first
+    const sql = (n: number) => `INSERT INTO actors (id, name, code, country, org, sector, role, kb_id) VALUES ${Array.from({ length: n }, () => marks(8)).join(', ')}
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, country = excluded.country, org = excluded.org,
            sector = excluded.sector, role = excluded.role, kb_id = excluded.kb_id
-         WHERE ${ACTOR_KEY('excluded')} < ${ACTOR_KEY('actors')}`,
-        [a.id, a.name, a.code, a.country, a.org, a.sector, a.role ?? null, a.kbId ?? null],
-      );
+         WHERE ${ACTOR_KEY('excluded')} < ${ACTOR_KEY('actors')}`;
+    const row = (a: Extraction['actors'][number]): Param[] => [a.id, a.name, a.code, a.country, a.org, a.sector, a.role ?? null, a.kbId ?? null];
+    if (c.dialect === 'sqlite') {
+      for (const a of sorted) await c.run(sql(1), row(a));
+      return;
+    }
+    // PostgreSQL refuses to update one row twice in one statement, so the k-th variant of each id goes into the
+    // k-th statement; the smallest variant still wins (the comparison is PostgreSQL's, as with one row at a time)
+    const rounds: Extraction['actors'][number][][] = [];
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j < sorted.length && sorted[j].id === sorted[i].id) (rounds[j - i] ??= []).push(sorted[j++]);
+      i = j;
+    }
+    for (const round of rounds) {
+      for (let i = 0; i < round.length; i += 1000) {
+        const chunk = round.slice(i, i + 1000);
+        await c.run(sql(chunk.length), chunk.flatMap(row));
+      }
     }
   }
 
-  /** Mentions, events, event actors and quotes of a stored article; the blocks its events fall in are added to `blocks`. */
-  private async insertChildren(c: SqlConn, articleId: string, published: string | null, x: Extraction, pid: string, blocks: Set<string>) {
+  /** Mentions, events, event actors and quotes of stored articles; the blocks their events fall in are added to `blocks`. */
+  private async insertChildren(c: SqlConn, arts: readonly { articleId: string; published: string | null; x: Extraction; pid: string }[], blocks: Set<string>) {
     await insertRows(c, 'mentions', ['article_id', 'id', 'text', 'start_offset', 'end_offset', 'sentence', 'type', 'actor_id'],
-      x.mentions.map((m) => [articleId, m.id, m.text, m.start, m.end, m.sentence, m.type, m.actor ?? null]));
+      arts.flatMap(({ articleId, x }) => x.mentions.map((m) => [articleId, m.id, m.text, m.start, m.end, m.sentence, m.type, m.actor ?? null])));
     const eventRows: Param[][] = [];
     const actorRows: Param[][] = [];
-    for (const e of x.events) {
-      const block = blockOf(e);
-      blocks.add(block);
-      eventRows.push([
-        articleId, e.id, e.sentence, e.cameo, e.cameo.slice(0, 2), e.quadClass, e.goldstein, e.plover.type, e.plover.mode ?? null,
-        e.date.value ?? published, e.date.value ? e.date.precision : published ? 'day' : 'none',
-        e.location?.name ?? null, e.location?.country ?? null, e.modality, e.confidence, e.evidence.text, e.rule,
-        sideKey(e.source), sideKey(e.target), block, pid, JSON.stringify(e),
-      ]);
-      for (const [role, refs] of [['source', e.source], ['target', e.target]] as const) {
-        refs.forEach((r, k) => actorRows.push([articleId, e.id, role, k, r.actor, r.code, r.country, r.org, r.text]));
+    for (const { articleId, published, x, pid } of arts) {
+      for (const e of x.events) {
+        const block = blockOf(e);
+        blocks.add(block);
+        eventRows.push([
+          articleId, e.id, e.sentence, e.cameo, e.cameo.slice(0, 2), e.quadClass, e.goldstein, e.plover.type, e.plover.mode ?? null,
+          e.date.value ?? published, e.date.value ? e.date.precision : published ? 'day' : 'none',
+          e.location?.name ?? null, e.location?.country ?? null, e.modality, e.confidence, e.evidence.text, e.rule,
+          sideKey(e.source), sideKey(e.target), block, pid, JSON.stringify(e),
+        ]);
+        for (const [role, refs] of [['source', e.source], ['target', e.target]] as const) {
+          refs.forEach((r, k) => actorRows.push([articleId, e.id, role, k, r.actor, r.code, r.country, r.org, r.text]));
+        }
       }
     }
     await insertRows(c, 'events', ['article_id', 'id', 'sentence', 'cameo', 'cameo_root', 'quad_class', 'goldstein', 'plover_type',
@@ -203,11 +227,11 @@ export class SqlStorage implements Storage {
       'source_key', 'target_key', 'block', 'pipeline_id', 'data'], eventRows);
     await insertRows(c, 'event_actors', ['article_id', 'event_id', 'role', 'position', 'actor_id', 'code', 'country', 'org', 'text'], actorRows);
     await insertRows(c, 'quotes', ['article_id', 'id', 'kind', 'text', 'start_offset', 'end_offset', 'speaker_actor', 'speaker_text',
-      'speaker_country', 'anonymous', 'data'], x.quotes.map((q) => [articleId, q.id, q.kind, q.text, q.start, q.end, q.speaker?.actor ?? null,
-      q.speakerText ?? q.speaker?.text ?? null, q.speaker?.country ?? null, q.anonymous ? 1 : 0, JSON.stringify(q)]));
+      'speaker_country', 'anonymous', 'data'], arts.flatMap(({ articleId, x }) => x.quotes.map((q) => [articleId, q.id, q.kind, q.text, q.start, q.end,
+      q.speaker?.actor ?? null, q.speakerText ?? q.speaker?.text ?? null, q.speaker?.country ?? null, q.anonymous ? 1 : 0, JSON.stringify(q)])));
     if (c.dialect === 'sqlite') {
-      await insertRows(c, 'event_fts', ['article_id', 'event_id', 'text'], x.events.map((e) => [articleId, e.id, e.evidence.text]));
-      await insertRows(c, 'quote_fts', ['article_id', 'quote_id', 'text'], x.quotes.map((q) => [articleId, q.id, q.text]));
+      await insertRows(c, 'event_fts', ['article_id', 'event_id', 'text'], arts.flatMap(({ articleId, x }) => x.events.map((e) => [articleId, e.id, e.evidence.text])));
+      await insertRows(c, 'quote_fts', ['article_id', 'quote_id', 'text'], arts.flatMap(({ articleId, x }) => x.quotes.map((q) => [articleId, q.id, q.text])));
     }
   }
 
@@ -562,11 +586,32 @@ async function insertRows(c: SqlConn, table: string, cols: string[], rows: Param
     return;
   }
   // postgres: multi-row VALUES saves round trips; chunks keep under the 65535-parameter limit
-  const per = Math.max(1, Math.floor(5000 / cols.length));
+  const per = Math.max(1, Math.floor(30000 / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     await c.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => marks(cols.length)).join(', ')}`, chunk.flat());
   }
+}
+
+const ARTICLE_COLS = 'id, content_hash, title, url, source, published, text, extraction, pipeline_id, run_id, ingested_at';
+
+/** Inserts article rows (ARTICLE_COLS order) unless stored; true for each row that was inserted. */
+async function insertArticles(c: SqlConn, rows: Param[][]): Promise<boolean[]> {
+  if (c.dialect === 'sqlite') {
+    const out: boolean[] = [];
+    for (const r of rows) out.push((await c.run(`INSERT INTO articles (${ARTICLE_COLS}) VALUES ${marks(11)} ON CONFLICT DO NOTHING`, r)) > 0);
+    return out;
+  }
+  // one statement per batch; a row that conflicts (stored, or a duplicate earlier in the batch) returns nothing
+  const ids = new Set<string>();
+  for (let i = 0; i < rows.length; i += 100) {
+    const chunk = rows.slice(i, i + 100);
+    const back = await c.all<{ id: string }>(
+      `INSERT INTO articles (${ARTICLE_COLS}) VALUES ${chunk.map(() => marks(11)).join(', ')} ON CONFLICT DO NOTHING RETURNING id`, chunk.flat());
+    for (const r of back) ids.add(r.id);
+  }
+  // an id returned once stands for its first row only
+  return rows.map((r) => ids.delete(r[0] as string));
 }
 
 function round(x: number): number {
