@@ -31,6 +31,9 @@ const COMPOUNDS: { name: string; text: string; want: string[] }[] = [
   { name: 'a compound source gives one event per member', text: 'Russia, Iran and Syria attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>ISR', 'SYR>ISR'] },
   { name: 'a compound target stays in one event', text: 'Israel attacked Syria and Iran on Monday.', want: ['ISR>IRN', 'ISR>SYR'] },
   { name: 'two actors not joined by a conjunction are no compound', text: 'Israel said Iran attacked Syria on Monday.', want: ['IRN>SYR'] },
+  { name: 'a member may carry modifiers', text: 'Russia and the mighty Iran attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>ISR'] },
+  { name: 'a verb between two actors breaks the compound', text: 'Russia and attacked Iran attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>IRN'] },
+  { name: 'a mention past a subordinator is not the target; the sources face each other', text: 'Russia and Iran attacked after the rebels reached Syria.', want: ['IRN>RUS', 'RUS>IRN'] },
 ];
 for (const c of COMPOUNDS) {
   test(`surface compounds: ${c.name}`, () => {
