@@ -72,7 +72,7 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
 
   const out: Event[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || SPEECH.has(words[i])) continue;
+    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || (SPEECH.has(words[i]) && !verbs.codesSpeech)) continue;
     // after a determiner the word is a noun ("the deal", "a strike"): only noun entries apply
     const nominal = DETERMINERS.has(words[i - 1] ?? '');
     const senses: VerbSense[] = [...(nominal ? [] : verbs.verbSenses(words[i])), ...verbs.nounSenses(words[i])];
