@@ -690,7 +690,8 @@ function posAgrees(t: SentenceTree, e: Event): boolean {
 
 export const eventStage: Stage<ExtractContext> = {
   name: 'events',
-  version: '3',
+  // reads ctx.quotes when the quote stage ran before it (first-person plurals in quoted words)
+  version: '4',
   needs: ['tokens', 'sentences', 'mentions', 'dates'],
   sets: ['events'],
   run(doc: Doc, ctx: ExtractContext): void {
