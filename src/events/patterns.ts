@@ -70,6 +70,9 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
   const dates = ctx.dates.filter((d) => d.start >= sent.startChar && d.end <= sent.endChar);
   const inDate = (i: number): boolean => dates.some((d) => doc.start[base + i] < d.end && doc.end[base + i] > d.start);
 
+  // the next subordinator after each word, computed once: a sentence may be very long
+  const nextOpener = new Int32Array(words.length + 1).fill(-1);
+  for (let k = words.length - 1; k >= 0; k--) nextOpener[k] = CLAUSE_OPENERS.has(words[k]) ? k : nextOpener[k + 1];
   const out: Event[] = [];
   for (let i = 0; i < words.length; i++) {
     if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || (SPEECH.has(words[i]) && !verbs.codesSpeech)) continue;
@@ -88,7 +91,7 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     const isVerb = (w: string): boolean => verbs.verbSenses(w).length > 0 || verbs.nounSenses(w).length > 0;
     let srcs = srcAt >= 0 ? conjuncts(words, base, mentions, srcAt, (m) => m.end <= trig, isVerb) : [];
     // a mention past a subordinator belongs to another clause, not to this trigger
-    const opener = words.findIndex((w, k) => k > i && CLAUSE_OPENERS.has(w));
+    const opener = nextOpener[i + 1];
     const ownTgt = tgtAt >= 0 && (opener < 0 || mentions[tgtAt].start < base + opener);
     let tgts = ownTgt ? conjuncts(words, base, mentions, tgtAt, (m) => m.start > trig && (opener < 0 || m.start < base + opener), isVerb) : [];
     let best: { sense: VerbSense; match: PatternMatch } | null = null;
