@@ -1,6 +1,7 @@
 // Core events of a hand-labelled multi-paragraph article on a diplomatic crisis (the DEV counterpart of the issue's
 // held-out article): how many gold events the coder finds with the right dyad, CAMEO root and date, and whether the
-// article's relative dates resolve. Gold: bench/gold/article-*.json; the text is the shipped demo corpus.
+// article's relative dates resolve. Gold: bench/gold/article-*.json; the text is the shipped demo corpus (public-domain
+// VOA). results/events-article.before-a8a546f.json holds the same run on main a8a546f, before the article-3 changes.
 // Usage: npx tsx bench/events-article.ts [--out bench/results/events-article.json] [--show]
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,7 +46,8 @@ for (const f of readdirSync('bench/gold').filter((n) => /^article-.*\.json$/.tes
   total += rows.length;
   datesOk += dates.filter((d) => d.ok).length;
   datesN += dates.length;
-  results.push({ article: gold.article, events: x.events.length, core: rows, dates });
+  results.push({ article: gold.article, coreFound: rows.filter((r) => r.ok).length, coreTotal: rows.length, events: x.events.length, core: rows, dates });
+  console.log(`${gold.article}: core events ${rows.filter((r) => r.ok).length}/${rows.length}, relative dates ${dates.filter((d) => d.ok).length}/${dates.length}, events coded ${x.events.length}`);
   if (args.includes('--show')) {
     for (const r of rows) console.log(`${r.ok ? 'ok  ' : 'MISS'} ${r.root} ${r.source}→${r.target} ${r.date ?? ''} "${r.sentence}"\n       ${r.coded.join('\n       ')}`);
     for (const d of dates) console.log(`${d.ok ? 'ok  ' : 'MISS'} date "${d.text}" near "${d.near}": ${d.got} (want ${d.value})`);

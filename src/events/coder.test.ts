@@ -233,6 +233,44 @@ const CASES: Case[] = [
     expect: [{ dyad: 'IRN>IRQ', cameo: '190' }],
   },
   {
+    name: '"we" and "us" in quoted words are the speaker\'s side; a response promised on a condition is a threat',
+    parse: 'Netanyahu _ PROPN 2 nsubj; said say VERB 0 root; : _ PUNCT 2 punct; “ _ PUNCT 12 punct; If _ SCONJ 7 mark; Iran _ PROPN 7 nsubj; attacks attack VERB 12 advcl; us we PRON 7 obj; , _ PUNCT 12 punct; we we PRON 12 nsubj; will _ AUX 12 aux; retaliate _ VERB 2 ccomp; . _ PUNCT 2 punct; ” _ PUNCT 2 punct',
+    expect: [
+      { dyad: 'IRN>ISR', cameo: '190', modality: 'conditional', trigger: 'attacks' },
+      { dyad: 'ISR>IRN', cameo: '138', modality: 'conditional', trigger: 'retaliate', rule: /\+condition\+threat/ },
+    ],
+  },
+  {
+    name: 'a nominal event: possessor as source, "of" as target ("Turkey\'s purchase of Russia\'s missiles")',
+    parse: 'Turkey _ PROPN 3 nmod:poss; ’s _ PART 1 case; purchase _ NOUN 0 root; of _ ADP 7 case; Russia _ PROPN 7 nmod:poss; ’s _ PART 5 case; missiles missile NOUN 3 nmod; . _ PUNCT 3 punct',
+    expect: [{ dyad: 'TUR>RUS', cameo: '061' }],
+  },
+  {
+    name: 'a warning whose clause is about the warner itself is aimed at whom the clause acts on',
+    parse: 'Trump _ PROPN 2 nsubj; warned warn VERB 0 root; that _ SCONJ 6 mark; he _ PRON 6 nsubj; will _ AUX 6 aux; exert _ VERB 2 ccomp; pressure _ NOUN 6 obj; on _ ADP 9 case; Iran _ PROPN 7 nmod; . _ PUNCT 2 punct',
+    coref: [{ start: 3, end: 4, who: 'Trump' }],
+    expect: [{ dyad: 'USA>IRN', cameo: '130', trigger: 'warned' }],
+    only: false,
+  },
+  {
+    name: 'a noun the tagger read as a verb ("during talks Tuesday"): the clause\'s subject, the sentence\'s tense for its date',
+    dateline: '2025-03-10',
+    parse: 'Trump _ PROPN 2 nsubj; hopes hope VERB 0 root; to _ PART 4 mark; win _ VERB 2 xcomp; during _ ADP 6 case; talks talk VERB 2 conj; Tuesday _ PROPN 6 obj; with _ ADP 9 case; Ukraine _ PROPN 6 obl; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'USA>UKR', cameo: '046', trigger: 'talks', date: '2025-03-11' }],
+    only: false,
+  },
+  {
+    name: 'a possessor says whose the phrase is: "Iran\'s U.N. ambassador criticized Israel"',
+    parse: 'Iran _ PROPN 4 nmod:poss; ’s _ PART 1 case; U.N. _ PROPN 4 compound; ambassador _ NOUN 5 nsubj; criticized criticize VERB 0 root; Israel _ PROPN 5 obj; . _ PUNCT 5 punct',
+    expect: [{ dyad: 'IRN>ISR', cameo: '111' }],
+  },
+  {
+    name: 'a target found after the trigger keeps its conjuncts ("convene a meeting in Beijing with Iran and Russia")',
+    parse: 'China _ PROPN 3 nsubj; will _ AUX 3 aux; convene _ VERB 0 root; a _ DET 5 det; meeting _ NOUN 3 obj; in _ ADP 7 case; Beijing _ PROPN 5 nmod; with _ ADP 9 case; Iran _ PROPN 7 nmod; and _ CCONJ 11 cc; Russia _ PROPN 9 conj; . _ PUNCT 3 punct',
+    expect: [{ dyad: 'CHN>IRN+RUS' }],
+    only: false,
+  },
+  {
     name: 'object control: "urged Iran to resume talks" — Iran is asked, the request is coded',
     parse: 'France _ PROPN 2 nsubj; urged urge VERB 0 root; Iran _ PROPN 2 obj; to _ PART 5 mark; resume _ VERB 2 xcomp; talks talk NOUN 5 obj; . _ PUNCT 2 punct',
     expect: [{ dyad: 'FRA>IRN', cameo: '026', plover: 'REQUEST' }],

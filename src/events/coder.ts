@@ -105,6 +105,7 @@ class SentenceCoder {
       if (!m.entry || m.start < t.start || m.end > t.end) continue;
       for (let i = m.start; i < m.end; i++) this.mentionAt.set(i, m);
     }
+    for (const m of firstPersonMentions(doc, ctx, t)) this.mentionAt.set(m.start, m);
     const from = doc.start[t.start], to = doc.end[t.end - 1];
     for (const d of ctx.dates) {
       if (d.end <= from || d.start >= to) continue;
@@ -133,6 +134,11 @@ class SentenceCoder {
     const t = this.t;
     const toks = t.subtree(h, (k) => (!NP_KEEP.has(t.rel(k)) && !NP_KEEP.has(t.base(k))) || (t.base(k) === 'nmod' && t.caseOf(k) !== '' && t.caseOf(k) !== 'of' && t.rel(k) !== 'nmod:poss'));
     let best: MentionAnnotation | undefined, dist = Infinity;
+    // "Iran's U.N. ambassador": the possessor says whose the phrase is, before nearer modifiers
+    for (const k of t.children(h, 'nmod:poss')) {
+      const m = this.mentionAt.get(k);
+      if (m) return m;
+    }
     for (const k of toks) {
       const m = this.mentionAt.get(k);
       if (m && Math.abs(k - h) < dist) {
@@ -164,14 +170,17 @@ class SentenceCoder {
     return undefined;
   }
 
-  /** The first mention after `v` among its own dependents (not in another clause). */
-  firstAfter(v: number): Found | undefined {
+  /** The first mention after `v` among its own dependents (not in another clause), with its conjuncts. */
+  firstAfter(v: number): Found[] | undefined {
     const t = this.t;
     for (const k of t.subtree(v, (c) => OTHER_CLAUSE.has(t.base(c)) || t.base(c) === 'nsubj')) {
       if (k <= v || this.dateToks.has(k)) continue;
       const m = this.mentionAt.get(k);
-      // a place after "in"/"at" is where, not whom
-      if (m && !LOC_PREPS.has(t.caseOf(k))) return { ref: actorRef(this.doc, m), mention: m };
+      // a place after "in"/"at" is where, not whom; "with Iran and Russia" gives both
+      if (m && !LOC_PREPS.has(t.caseOf(k))) {
+        const all = this.actorsAt(k);
+        return all.some((f) => f.mention === m) ? all : [{ ref: actorRef(this.doc, m), mention: m }];
+      }
     }
     return undefined;
   }
@@ -245,7 +254,7 @@ class SentenceCoder {
     return dedupe(ag.flatMap((k) => this.actorsAt(k)));
   }
 
-  targetsOfVerb(v: number, addressed = false): Found[] {
+  targetsOfVerb(v: number, addressed = false, sources: Found[] = []): Found[] {
     const t = this.t;
     for (const rel of ['obj', 'iobj']) {
       for (const o of t.children(v, rel)) {
@@ -274,6 +283,8 @@ class SentenceCoder {
       if (f.length) return f;
       const g = this.prepActors(x, TARGET_PREPS);
       if (g.length) return g;
+      const h = t.children(x, 'obj').flatMap((o) => this.prepActors(o, TARGET_PREPS));
+      if (h.length) return h;
     }
     for (const c of sharing(v).slice(1)) {
       const f = t.children(c, 'obj').flatMap((o) => this.actorsAt(o));
@@ -281,13 +292,26 @@ class SentenceCoder {
     }
     // "demanded that the US cancel", "warned that Iran would pay": whom a demand, warning or charge is about is the
     // subject of what it says
+    // ("warned that it will continue to exert pressure on Iran": the subject is the warner itself, so whom the
+    // clause acts on is the target)
     if (addressed) {
+      const other = (fs: Found[]): Found[] => fs.filter((f) => !sources.some((g) => sameActor(f, g)));
       for (const c of t.children(v, 'ccomp')) {
-        const f = t.children(c, 'nsubj', 'nsubj:pass').flatMap((k) => this.actorsAt(k));
+        const f = other(t.children(c, 'nsubj', 'nsubj:pass').flatMap((k) => this.actorsAt(k)));
         if (f.length) return f;
+        const g = other(this.targetsOfVerb(c));
+        if (g.length) return g;
       }
     }
     return [];
+  }
+
+  /** Subjects of an "if"/"unless" clause of v. */
+  conditionActors(v: number): Found[] {
+    const t = this.t;
+    return t.children(v, 'advcl')
+      .filter((a) => t.children(a, 'mark').some((m) => ['if', 'unless', 'should'].includes(t.lemma(m))))
+      .flatMap((a) => t.children(a, 'nsubj', 'nsubj:pass').flatMap((k) => this.actorsAt(k)));
   }
 
   /** Both sides of "between X and Y" on the trigger, its governor or its xcomp ("offered to mediate between"). */
@@ -338,6 +362,47 @@ class SentenceCoder {
   }
 }
 
+const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours']);
+
+/**
+ * "then we will retaliate" inside a minister's quote: a first-person plural in quoted words is the speaker's side,
+ * the speaker's state for an official (a person's own "we" is the government he speaks for), else the speaker.
+ */
+function firstPersonMentions(doc: Doc, ctx: ExtractContext, t: SentenceTree): MentionAnnotation[] {
+  const out: MentionAnnotation[] = [];
+  for (let i = t.start; i < t.end; i++) {
+    if (!FIRST_PLURAL.has(t.lower(i))) continue;
+    const q = ctx.quotes.find((x) => x.kind === 'direct' && x.start <= doc.start[i] && doc.end[i] <= x.end && x.speakerSpan);
+    const span = q?.speakerSpan;
+    if (!span) continue;
+    const sp = ctx.mentions.find((m) => m.entry && doc.start[m.start] >= span.start && doc.end[m.end - 1] <= span.end);
+    const e = sp?.entry;
+    if (!e) continue;
+    const entry = e.kind === 'person' && e.country
+      ? { id: `${e.country}GOV`, name: e.country, code: `${e.country}GOV`, country: e.country, org: null, sector: 'GOV', kind: 'country' as const }
+      : e;
+    out.push({ start: i, end: i + 1, type: sp.type, entry });
+  }
+  return out;
+}
+
+/**
+ * "If they sanction us, we will retaliate" (the consequent, not the condition): force or coercion promised on a condition is a threat (CAMEO 13: threats
+ * are conditional warnings of repercussions), to use force (138) or other coercion (130); modality stays conditional.
+ */
+function consequent(t: SentenceTree, chain: number[]): boolean {
+  const cond = (p: number): boolean => t.children(p, 'mark').some((m) => ['if', 'unless'].includes(t.lemma(m)));
+  return !chain.some(cond) && chain.some((p) => t.children(p, 'advcl').some(cond));
+}
+
+function conditionalThreat(code: string, modality: string): string {
+  if (modality !== 'conditional') return code;
+  const root = Number(code.slice(0, 2));
+  if (root >= 18 && root <= 20) return '138';
+  if (root >= 15 && root <= 17) return '130';
+  return code;
+}
+
 /** A past participle with no auxiliary or subject of its own, modifying a noun or a clause: a passive. */
 function bareParticiple(t: SentenceTree, v: number): boolean {
   return t.xpos(v) === 'VBN' && ['acl', 'advcl'].includes(t.base(v)) && t.rel(v) !== 'acl:relcl' && !t.children(v, 'aux', 'aux:pass', 'nsubj', 'nsubj:pass').length;
@@ -356,6 +421,11 @@ function bestSense(verbs: VerbIndex, senses: VerbSense[], before: string[], afte
     }
   }
   return best;
+}
+
+/** Two mentions of one actor ("the United States ... it"). */
+function sameActor(a: Found, b: Found): boolean {
+  return a.mention === b.mention || (!!a.ref.actor && a.ref.actor === b.ref.actor);
 }
 
 function dedupe(fs: Found[]): Found[] {
@@ -386,7 +456,8 @@ function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
   const out: Candidate[] = [];
   for (let i = t.start; i < t.end; i++) {
     const upos = t.upos(i);
-    const noun = upos === 'NOUN' || upos === 'PROPN';
+    // a word read as a verb but carrying a preposition or determiner is a noun ("during talks Tuesday")
+    const noun = upos === 'NOUN' || upos === 'PROPN' || (upos === 'VERB' && t.children(i, 'case', 'det').length > 0);
     if (upos !== 'VERB' && !noun) continue;
     if (sc.dateToks.has(i)) continue;
     const senses = noun
@@ -469,6 +540,8 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         ...t.children(n, 'amod', 'compound').flatMap((k) => sc.actorsAt(k)),
       ];
       if (!sources.length) sources = t.children(n, 'nmod').filter((k) => ['by', 'from'].includes(t.caseOf(k))).flatMap((k) => sc.actorsAt(k));
+      // a noun the tagger read as a verb sits where a verb would: its subject is the clause's
+      if (!sources.length && t.upos(n) === 'VERB') sources = sc.subjectsOf(n);
       if (!sources.length && gov >= 0) {
         if (t.rel(n) === 'nsubj:pass') sources = sc.agentsOf(gov);
         else if (['obj', 'obl', 'xcomp', 'nmod'].includes(t.base(n))) sources = sc.subjectsOf(gov);
@@ -479,6 +552,14 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         for (const prep of TARGET_PREPS) {
           for (const k of own) if (t.caseOf(k) === prep) {
             const f = sc.actorsAt(k);
+            if (f.length) return f;
+          }
+        }
+        // "Ankara's purchase of Russia's S-400", "the killing of protesters": a nominal event's "of" names what it
+        // is done to, once its own source is known
+        if (sources.length) {
+          for (const k of t.children(n, 'nmod')) if (t.caseOf(k) === 'of' && !sc.dateToks.has(k)) {
+            const f = sc.actorsAt(k).filter((g) => !sources.some((x) => sameActor(g, x)));
             if (f.length) return f;
           }
         }
@@ -507,7 +588,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         targets = t.base(v) === 'acl' ? sc.actorsAt(h) : sc.subjectsOf(h);
       } else {
         sources = sc.subjectsOf(v);
-        targets = sc.targetsOfVerb(v, ADDRESSED_ROOTS.has(c.match.code.slice(0, 2)));
+        targets = sc.targetsOfVerb(v, ADDRESSED_ROOTS.has(c.match.code.slice(0, 2)), sources);
       }
     }
     // "talks between Iran and the US": each side is source and target of the other
@@ -526,10 +607,18 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
       }
     }
     if (!targets.length && !c.noun && sources.length <= 1) {
-      const near = sc.firstAfter(c.tok);
-      if (near && !sources.some((f) => f.mention === near.mention)) {
-        targets = [near];
+      const near = sc.firstAfter(c.tok)?.filter((g) => !sources.some((f) => f.mention === g.mention));
+      if (near?.length) {
+        targets = near;
         sc.notes.add('nearest');
+      }
+    }
+    // "if Washington imposes sanctions, we will retaliate": a response with no object answers the condition's actor
+    if (!targets.length && !c.noun && sources.length) {
+      const cond = sc.conditionActors(c.tok).filter((g) => !sources.some((f) => sameActor(f, g)));
+      if (cond.length) {
+        targets = cond;
+        sc.notes.add('condition');
       }
     }
     if (c.match.reverse) [sources, targets] = [targets, sources];
@@ -545,8 +634,11 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     }
 
     const modality = modalityFromParse(t, c.tok, c.noun);
+    const code = consequent(t, chain) ? conditionalThreat(c.match.code, modality) : c.match.code;
+    if (code !== c.match.code) sc.notes.add('threat');
     const ann = sc.dateOf(chain);
-    const date = resolveEventDate(ann, ctx.dateline, modality === 'planned');
+    // a noun has no tense of its own: its date is read the way its sentence's tense reads it
+    const date = resolveEventDate(ann, ctx.dateline, modality === 'planned', c.noun);
     const location = sc.locationOf(c.noun ? chain.slice(0, 2) : [c.tok, ...t.children(c.tok, 'obj')]);
     const speaker = sc.speakerOf(chain[chain.length - 1]);
     // the main predication: its clause is the root, or the root is the speech verb reporting it
@@ -573,7 +665,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         trigger: [trigStart, c.tok + 1],
         sources: src.map((f) => f.ref),
         targets: tgt.map((f) => f.ref),
-        code: c.match.code,
+        code,
         modality,
         date,
         ...(location ? { location } : {}),
@@ -598,7 +690,8 @@ function posAgrees(t: SentenceTree, e: Event): boolean {
 
 export const eventStage: Stage<ExtractContext> = {
   name: 'events',
-  version: '3',
+  // reads ctx.quotes when the quote stage ran before it (first-person plurals in quoted words)
+  version: '4',
   needs: ['tokens', 'sentences', 'mentions', 'dates'],
   sets: ['events'],
   run(doc: Doc, ctx: ExtractContext): void {

@@ -5,8 +5,10 @@
 import { resolveExpression, type DateAnnotation } from '../annotate/dates.js';
 import type { EventDate } from '../schema/extraction.js';
 
-export function resolveEventDate(attached: DateAnnotation | undefined, dateline: string | undefined, future = false): EventDate {
+export function resolveEventDate(attached: DateAnnotation | undefined, dateline: string | undefined, future = false, tenseless = false): EventDate {
   if (attached) {
+    // an event without a tense of its own (a noun: "during talks Tuesday") keeps the annotator's tense-aware value
+    if (tenseless && !future && attached.value) return { value: attached.value, precision: attached.precision, basis: 'text', text: attached.text };
     if (dateline) {
       // the annotator's value stands when the expression alone does not resolve: anaphora such as "the next day"
       // need the story's previous date

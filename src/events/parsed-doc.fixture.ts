@@ -8,6 +8,7 @@ import { actorStage } from '../actors/mentions.js';
 import { nerStage } from '../annotate/ner-stage.js';
 import type { KbEntry } from '../actors/kb.js';
 import { eventStage } from './coder.js';
+import { quoteStage } from '../quotes/quotes.js';
 import type { Event } from '../schema/extraction.js';
 
 export const PEOPLE: Record<string, KbEntry> = {
@@ -42,7 +43,7 @@ export function parsedDoc(spec: string): Doc {
   return doc;
 }
 
-/** Runs dates, NER and actor resolution (plus PEOPLE, and `extra` token ranges with entries) and the event stage. */
+/** Runs dates, NER and actor resolution (plus PEOPLE, and `extra` token ranges with entries), quotes and the event stage. */
 export function codeEvents(doc: Doc, dateline = '2025-03-14', extra: { start: number; end: number; entry: KbEntry }[] = []): { events: Event[]; ctx: ExtractContext } {
   const ctx = newContext(loadResources(), dateline);
   ctx.dates.push(...findDates(doc, dateline));
@@ -54,6 +55,8 @@ export function codeEvents(doc: Doc, dateline = '2025-03-14', extra: { start: nu
     if (p) ctx.mentions.push({ start: i, end: i + 1, type: 'PERSON', entry: p });
   }
   for (const x of extra) ctx.mentions.push({ start: x.start, end: x.end, type: 'PERSON', entry: x.entry });
+  // as in the pipeline, quotes are found before events (a "we" in quoted words is the speaker's side)
+  quoteStage.run(doc, ctx);
   eventStage.run(doc, ctx);
   return { events: ctx.events, ctx };
 }

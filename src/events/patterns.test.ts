@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../pipeline/extract.js';
-import { loadResources } from '../resources/load.js';
+import { loadResources, verbIndexOf } from '../resources/load.js';
 import { modalityFromWords } from './modality.js';
 import { pushEvents } from './emit.js';
 import { newContext } from '../pipeline/context.js';
@@ -31,6 +31,9 @@ const COMPOUNDS: { name: string; text: string; want: string[] }[] = [
   { name: 'a compound source gives one event per member', text: 'Russia, Iran and Syria attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>ISR', 'SYR>ISR'] },
   { name: 'a compound target stays in one event', text: 'Israel attacked Syria and Iran on Monday.', want: ['ISR>IRN', 'ISR>SYR'] },
   { name: 'two actors not joined by a conjunction are no compound', text: 'Israel said Iran attacked Syria on Monday.', want: ['IRN>SYR'] },
+  { name: 'a member may carry modifiers', text: 'Russia and the mighty Iran attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>ISR'] },
+  { name: 'a verb between two actors breaks the compound', text: 'Russia and attacked Iran attacked Israel on Monday.', want: ['IRN>ISR', 'RUS>IRN'] },
+  { name: 'a mention past a subordinator is not the target; the sources face each other', text: 'Russia and Iran attacked after the rebels reached Syria.', want: ['IRN>RUS', 'RUS>IRN'] },
 ];
 for (const c of COMPOUNDS) {
   test(`surface compounds: ${c.name}`, () => {
@@ -44,6 +47,14 @@ for (const c of COMPOUNDS) {
 test('speech verbs alone give no event (CAMEO 01 has no PLOVER type)', () => {
   const { ctx } = analyze('Iran said nothing.', loadResources(), '2025-06-16');
   assert.equal(ctx.events.length, 0);
+});
+
+test('a user dictionary alone may code speech verbs (PETRARCH\'s SAID [023]); built-in coding does not', () => {
+  const verbs = verbIndexOf([{ path: 'user.txt', text: '--- SAID  [023]  ---\nSAID\n' }], false);
+  assert.equal(verbs.codesSpeech, true);
+  assert.equal(verbIndexOf([{ path: 'user.txt', text: '--- SAID  [023]  ---\nSAID\n' }], true).codesSpeech, false);
+  const { ctx } = analyze('Iran said nothing.', { ...loadResources(), nlp: undefined, verbs }, '2025-06-16');
+  assert.deepEqual(ctx.events.map((e) => `${e.cameo} ${e.source.map((a) => a.country).join('+')}`), ['023 IRN']);
 });
 
 const LEX: { words: string; trigger: string; want: string }[] = [

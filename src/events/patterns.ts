@@ -39,11 +39,18 @@ function surfaceLocation(doc: Doc, ctx: ExtractContext, words: string[], from: n
 const JOINERS = new Set([',', 'and', 'or', 'nor', 'the', 'both', 'neither', 'either']);
 const CONJ = new Set([',', 'and', 'or', 'nor']);
 
-/** Mention k with the mentions joined to it by commas and conjunctions, in text order, among those `keep` allows. */
-function conjuncts(words: readonly string[], base: number, ms: readonly MentionAnnotation[], k: number, keep: (m: MentionAnnotation) => boolean): MentionAnnotation[] {
+/** Words that end the trigger's own clause: a mention after them is another clause's ("delayed their meeting after a
+ *  halfling was reported on the pass of X"). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'whereas', 'unless', 'until', 'which', 'who', 'whom', 'whose']);
+
+/** Mention k with the mentions joined to it by commas and conjunctions, in text order, among those `keep` allows;
+ *  a member may carry a modifier or two that is no verb ("Fornost and the evil awful Gondor"). */
+function conjuncts(words: readonly string[], base: number, ms: readonly MentionAnnotation[], k: number, keep: (m: MentionAnnotation) => boolean, isVerb: (w: string) => boolean = () => true): MentionAnnotation[] {
   const joined = (a: MentionAnnotation, b: MentionAnnotation): boolean => {
     const gap = words.slice(a.end - base, b.start - base);
-    return gap.length > 0 && gap.length <= 3 && gap.every((w) => JOINERS.has(w)) && gap.some((w) => CONJ.has(w));
+    const mods = gap.filter((w) => !JOINERS.has(w));
+    return gap.length > 0 && gap.length <= 3 + mods.length && mods.length <= 2 && gap.some((w) => CONJ.has(w)) &&
+      mods.every((w) => /^[a-z]+$/.test(w) && !isVerb(w) && !SPEECH.has(w) && !CLAUSE_OPENERS.has(w));
   };
   let lo = k, hi = k;
   while (lo > 0 && keep(ms[lo - 1]) && joined(ms[lo - 1], ms[lo])) lo--;
@@ -63,9 +70,12 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
   const dates = ctx.dates.filter((d) => d.start >= sent.startChar && d.end <= sent.endChar);
   const inDate = (i: number): boolean => dates.some((d) => doc.start[base + i] < d.end && doc.end[base + i] > d.start);
 
+  // the next subordinator after each word, computed once: a sentence may be very long
+  const nextOpener = new Int32Array(words.length + 1).fill(-1);
+  for (let k = words.length - 1; k >= 0; k--) nextOpener[k] = CLAUSE_OPENERS.has(words[k]) ? k : nextOpener[k + 1];
   const out: Event[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || SPEECH.has(words[i])) continue;
+    if (inMention.has(i) || inDate(i) || !/^[a-z]/.test(words[i]) || (SPEECH.has(words[i]) && !verbs.codesSpeech)) continue;
     // after a determiner the word is a noun ("the deal", "a strike"): only noun entries apply
     const nominal = DETERMINERS.has(words[i - 1] ?? '');
     const senses: VerbSense[] = [...(nominal ? [] : verbs.verbSenses(words[i])), ...verbs.nounSenses(words[i])];
@@ -78,8 +88,12 @@ export function codeSentenceSurface(doc: Doc, ctx: ExtractContext, s: number, ct
     const trig = base + i;
     const srcAt = mentions.findLastIndex((m) => m.end <= trig);
     const tgtAt = mentions.findIndex((m) => m.start > trig);
-    let srcs = srcAt >= 0 ? conjuncts(words, base, mentions, srcAt, (m) => m.end <= trig) : [];
-    let tgts = tgtAt >= 0 ? conjuncts(words, base, mentions, tgtAt, (m) => m.start > trig) : [];
+    const isVerb = (w: string): boolean => verbs.verbSenses(w).length > 0 || verbs.nounSenses(w).length > 0;
+    let srcs = srcAt >= 0 ? conjuncts(words, base, mentions, srcAt, (m) => m.end <= trig, isVerb) : [];
+    // a mention past a subordinator belongs to another clause, not to this trigger
+    const opener = nextOpener[i + 1];
+    const ownTgt = tgtAt >= 0 && (opener < 0 || mentions[tgtAt].start < base + opener);
+    let tgts = ownTgt ? conjuncts(words, base, mentions, tgtAt, (m) => m.start > trig && (opener < 0 || m.start < base + opener), isVerb) : [];
     let best: { sense: VerbSense; match: PatternMatch } | null = null;
     let score = -1;
     for (const sense of senses) {

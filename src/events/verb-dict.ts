@@ -240,6 +240,12 @@ export class VerbIndex {
   private readonly baseOf = new Map<string, string>();
   private readonly synsets = new Map<string, string[][]>();
 
+  /**
+   * True when the patterns are a user's own dictionary alone (`--no-builtin-kb --dictionary`): speech verbs are then
+   * coded when it codes them (PETRARCH's SAID [023]); the built-in coding leaves them to the quote stage.
+   */
+  codesSpeech = false;
+
   constructor(readonly data: CompiledVerbs) {
     for (const [k, v] of Object.entries(data.synsets)) this.synsets.set(k, v);
     // a member naming another synset (`+&TIETYPES` inside `&ACCORDSYN`) stands for that synset's members

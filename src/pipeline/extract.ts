@@ -68,7 +68,7 @@ const parserStage: Stage<ExtractContext> = {
   run: (doc, ctx) => (ctx.resources.nlp && doc.layers.has('pos') ? new ParserStage(ctx.resources.nlp.parser).run(doc) : false),
 };
 
-export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, taggerStage, lemmaStage, parserStage, dateStage, nerStage, actorStage, eventStage, quoteStage, attributionStage];
+export const STAGES: readonly Stage<ExtractContext>[] = [sentenceStage, taggerStage, lemmaStage, parserStage, dateStage, nerStage, actorStage, quoteStage, eventStage, attributionStage];
 checkPipeline(STAGES);
 
 /** The versioned stage list recorded with every extraction (tokenizer first). */

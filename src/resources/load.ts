@@ -132,7 +132,9 @@ export function verbIndexOf(files: readonly { path: string; text: string }[], bu
     ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'data', 'events', 'verbs.json'), 'utf8')) as CompiledVerbs)
     : { version: 1, sources: [], synsets: {}, blocks: [], verbs: [], nouns: [] };
   for (const f of files) parseVerbDictionary(f.text, base, f.path);
-  return new VerbIndex(base);
+  const index = new VerbIndex(base);
+  index.codesSpeech = !builtin && files.length > 0;
+  return index;
 }
 
 export function loadVerbIndex(files: readonly string[], builtin = true): VerbIndex {
