@@ -237,6 +237,28 @@ const CASES: Case[] = [
     parse: 'France _ PROPN 2 nsubj; urged urge VERB 0 root; Iran _ PROPN 2 obj; to _ PART 5 mark; resume _ VERB 2 xcomp; talks talk NOUN 5 obj; . _ PUNCT 2 punct',
     expect: [{ dyad: 'FRA>IRN', cameo: '026', plover: 'REQUEST' }],
   },
+  {
+    name: 'an unknown subject acts for the one country the sentence names as a place, not the reporter\'s',
+    parse: 'Rebels rebel NOUN 2 nsubj; demanded demand VERB 11 ccomp; elections election NOUN 2 obj; in _ ADP 5 case; Haiti _ PROPN 2 obl; , _ PUNCT 11 punct; a _ DET 10 det; U.S. _ PROPN 10 compound; embassy _ NOUN 10 compound; spokeswoman _ NOUN 11 nsubj; said say VERB 0 root; . _ PUNCT 11 punct',
+    expect: [{ dyad: 'HTI>', plover: 'REQUEST', rule: /domestic/ }],
+  },
+  {
+    name: 'a country that is the object is the target, never the unknown subject\'s home',
+    parse: 'Rebels rebel NOUN 2 nsubj; attacked attack VERB 0 root; Iran _ PROPN 2 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: '>IRN', plover: 'ASSAULT' }],
+  },
+  {
+    name: 'a state\'s agents placed by a multi-word country name ("rebels in the Ivory Coast")',
+    parse: 'Rebels rebel NOUN 6 nsubj; in _ ADP 5 case; the _ DET 5 det; Ivory _ ADJ 5 amod; Coast _ PROPN 1 nmod; dismissed dismiss VERB 0 root; an _ DET 8 det; appeal _ NOUN 6 obj; . _ PUNCT 6 punct',
+    expect: [{ dyad: 'CIV>', cameo: '120', plover: 'REJECT' }],
+  },
+  {
+    name: 'dictionary: "ordered X to appear" is a demand, "declared a state of emergency" a repression, "accepted the plan" an agreement',
+    parse: 'Argentina _ PROPN 2 nsubj; ordered order VERB 0 root; Menem _ PROPN 2 obj; to _ PART 5 mark; appear _ VERB 2 xcomp; . _ PUNCT 2 punct ||' +
+      'Haiti _ PROPN 2 nsubj; declared declare VERB 0 root; a _ DET 4 det; state _ NOUN 2 obj; of _ ADP 6 case; emergency _ NOUN 4 nmod; . _ PUNCT 2 punct ||' +
+      'Denmark _ PROPN 2 nsubj; accepted accept VERB 0 root; the _ DET 4 det; plan _ NOUN 2 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'ARG>ARG', cameo: '100', plover: 'REQUEST' }, { dyad: 'HTI>', cameo: '1724', plover: 'COERCE' }, { dyad: 'DNK>', cameo: '030', plover: 'AGREE' }],
+  },
 ];
 
 function check(e: Event, x: Expect): string[] {

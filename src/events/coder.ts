@@ -5,6 +5,7 @@
 import type { Doc } from '../text/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
+import type { KbEntry } from '../actors/kb.js';
 import type { ActorRef, Event, Location } from '../schema/extraction.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import { SentenceTree } from './tree.js';
@@ -140,16 +141,86 @@ class SentenceCoder {
         dist = Math.abs(k - h);
       }
     }
-    if (best || !PLACED_GROUPS.has(t.lemma(h))) return best;
-    // "security forces in Guinea", "officials in Baghdad": a state's own people are named by where they serve
-    // (the actor stage leaves a place after "in" unresolved, as where rather than who: the name is looked up here)
-    for (const k of t.children(h, 'nmod')) {
-      if (t.caseOf(k) !== 'in') continue;
-      const name = t.subtree(k, (c) => !['compound', 'flat', 'flat:name'].includes(t.rel(c)));
-      const entry = this.ctx.resources.kb.lookup(name.map((w) => this.doc.textOf(w)))?.find((e) => e.kind === 'country' || e.kind === 'capital');
-      if (entry) return { start: name[0], end: name[name.length - 1] + 1, type: 'GPE', entry };
+    if (best) return best;
+    if (PLACED_GROUPS.has(t.lemma(h))) {
+      // "security forces in Guinea", "officials in Baghdad": a state's own people are named by where they serve
+      // (the actor stage leaves a place after "in" unresolved, as where rather than who: the name is looked up here)
+      for (const k of t.children(h, 'nmod')) {
+        if (t.caseOf(k) !== 'in') continue;
+        const m = this.placeIn(k);
+        if (m) return m;
+      }
+    }
+    return this.nameInPhrase(toks);
+  }
+
+  /** A country or capital named by the phrase headed by k ("the Ivory Coast"), looked up in the KB. */
+  private placeIn(k: number): MentionAnnotation | undefined {
+    const t = this.t;
+    const name = t.subtree(k, (c) => !['compound', 'flat', 'amod'].includes(t.base(c)));
+    const words = name.map((w) => this.doc.textOf(w));
+    for (const hit of this.ctx.resources.kb.matchAll(words)) {
+      const entry = hit.entries.find((e) => (e.kind === 'country' || e.kind === 'capital') && e.country);
+      if (entry) return { start: name[hit.start], end: name[hit.end - 1] + 1, type: 'GPE', entry };
     }
     return undefined;
+  }
+
+  /**
+   * A state or organisation named inside a phrase the actor stage left unresolved: "Bosnian Serbs", "Serb forces",
+   * "U.N. Secretary-General Kofi Annan", "An Argentine judge" (a demonym or acronym qualifying the group or person).
+   */
+  private nameInPhrase(toks: number[]): MentionAnnotation | undefined {
+    const t = this.t;
+    const words = toks.filter((k) => t.upos(k) !== 'DET' && t.upos(k) !== 'ADP' && t.upos(k) !== 'PUNCT' && !this.dateToks.has(k));
+    const kb = this.ctx.resources.kb;
+    for (const hit of kb.matchAll(words.map((k) => this.doc.textOf(k)))) {
+      const entry = hit.entries.find((e) => ['country', 'demonym', 'igo'].includes(e.kind));
+      if (entry) return { start: words[hit.start], end: words[hit.end - 1] + 1, type: entry.kind === 'igo' ? 'ORG' : 'NORP', entry };
+    }
+    return undefined;
+  }
+
+  /**
+   * The state an otherwise unknown subject acts for ("Former prime minister Andreas Papandreou ... Greece's", "Ibo
+   * elders ... the Nigerian Interior Ministry"): the one country the sentence names outside its attribution ("...,
+   * a U.S. official said"), when the subject is a named person or group or a state's agent. Sentences naming two
+   * countries give nothing.
+   */
+  domesticActor(s: number, v: number): Found | undefined {
+    const t = this.t;
+    const mention = this.ctx.mentions.find((m) => m.start <= s && m.end > s && !m.entry);
+    const agentNoun = PLACED_GROUPS.has(t.lemma(s)) || !!this.ctx.resources.kb.noun(t.lower(s));
+    if (!mention && !agentNoun) return undefined;
+    if (mention && !['PERSON', 'ORG', 'NORP'].includes(mention.type)) return undefined;
+    // mentions in the attribution of the sentence ("a spokeswoman for the U.S. embassy said") are the reporter's
+    const attribution = new Set<number>();
+    for (let i = t.start; i < t.end; i++) {
+      if (REPORT_VERBS.has(t.lemma(i)) && t.upos(i) === 'VERB') for (const k of t.children(i, 'nsubj')) for (const x of t.subtree(k)) attribution.add(x);
+    }
+    const participants = new Set<number>();
+    for (const k of t.children(v, 'obj', 'iobj', 'obl')) {
+      if (t.base(k) === 'obl' && LOC_PREPS.has(t.caseOf(k))) continue;
+      for (const x of t.subtree(k, (c) => t.base(c) === 'nmod' && LOC_PREPS.has(t.caseOf(c)))) participants.add(x);
+    }
+    const countries = new Set<string>();
+    let entry: KbEntry | undefined;
+    for (const m of this.ctx.mentions) {
+      if (m.start < t.start || m.end > t.end || attribution.has(m.start)) continue;
+      const words = [];
+      for (let i = m.start; i < m.end; i++) words.push(this.doc.textOf(i));
+      const e = m.entry ?? this.ctx.resources.kb.lookup(words)?.find((x) => ['country', 'capital', 'demonym'].includes(x.kind));
+      if (e?.org && !e.country) return undefined;
+      if (!e?.country) continue;
+      // a participant ("killed three ethnic Albanians", "attacked Iran") is not where the sentence happens
+      if (participants.has(m.start) || (e.kind === 'demonym' && /s$/.test(words[words.length - 1]))) continue;
+      countries.add(e.country);
+      entry = e;
+    }
+    if (countries.size !== 1 || !entry) return undefined;
+    const start = mention?.start ?? s, end = mention?.end ?? s + 1;
+    const m: MentionAnnotation = { start, end, type: mention?.type ?? 'NORP' };
+    return { ref: { ...actorRef(this.doc, m), code: entry.country, country: entry.country }, mention: m };
   }
 
   /** The mention closest before `v` inside the clause headed by `top` (not inside another clause). */
@@ -185,6 +256,11 @@ class SentenceCoder {
       const s = subj[0];
       const found = this.actorsAt(s);
       if (found.length) return found;
+      const home = this.domesticActor(s, v);
+      if (home) {
+        this.notes.add('domestic');
+        return [home];
+      }
       if (t.upos(s) === 'PRON') {
         const w = t.lemma(s);
         // relative pronoun: "Israel, which launched strikes" — the antecedent is the modified noun
@@ -598,7 +674,7 @@ function posAgrees(t: SentenceTree, e: Event): boolean {
 
 export const eventStage: Stage<ExtractContext> = {
   name: 'events',
-  version: '3',
+  version: '4',
   needs: ['tokens', 'sentences', 'mentions', 'dates'],
   sets: ['events'],
   run(doc: Doc, ctx: ExtractContext): void {
