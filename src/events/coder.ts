@@ -247,6 +247,40 @@ class SentenceCoder {
     return undefined;
   }
 
+  /**
+   * The first actor named after the trigger before the sentence turns to its attribution (", officials said"):
+   * where a parse slip hides the argument ("demanded that Hamas renounce", "threatened ... if the United States
+   * goes ahead", "eased measures in Montenegro"), news names the party acted on after the trigger. A place counts:
+   * an action in a country with no other party is aimed at that country.
+   */
+  laterInClause(v: number, sources: Found[], addressed: boolean): Found | undefined {
+    const t = this.t;
+    const said = new Set<number>();
+    // a clause reporting its own happening ("resigned as the opposition threatened", "protested after Syrians were
+    // arrested") names its own parties; a threat's or demand's condition ("threatened to ... if the United States
+    // goes ahead") names whom it is aimed at
+    for (let i = t.start; i < t.end; i++) {
+      if (t.base(i) !== 'advcl') continue;
+      const marks = t.children(i, 'mark').map((m) => t.lemma(m)).filter((m) => OWN_CLAUSE_MARKS.has(m));
+      if (!marks.length || (addressed && marks.every((m) => m === 'if' || m === 'unless'))) continue;
+      const sub = t.subtree(i);
+      if (!sub.includes(v)) for (const x of sub) said.add(x);
+    }
+    for (let i = t.start; i < t.end; i++) {
+      if (!REPORT_VERBS.has(t.lemma(i)) || t.upos(i) !== 'VERB' || i < v) continue;
+      for (const k of t.children(i, 'nsubj')) for (const x of t.subtree(k)) said.add(x);
+    }
+    for (let k = v + 1; k < t.end; k++) {
+      if (said.has(k)) continue;
+      if (REPORT_VERBS.has(t.lemma(k)) && t.upos(k) === 'VERB') return undefined;
+      if (this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k);
+      if (!m || sources.some((f) => f.mention === m)) continue;
+      return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
+  }
+
   /** Subject actors of predicate v, inherited through xcomp (object or subject control) and conjunction. */
   subjectsOf(v: number, depth = 0): Found[] {
     if (depth > 6) return [];
@@ -608,6 +642,13 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         sc.notes.add('nearest');
       }
     }
+    if (!targets.length && sources.length <= 1 && !c.match.reverse && !participle) {
+      const later = sc.laterInClause(c.tok, sources, c.match.code.startsWith('10') || c.match.code.startsWith('13'));
+      if (later) {
+        targets = [later];
+        sc.notes.add('after');
+      }
+    }
     if (c.match.reverse) [sources, targets] = [targets, sources];
     sources = dedupe(sources);
     targets = dedupe(targets);
@@ -655,7 +696,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         ...(location ? { location } : {}),
         ...(speaker.length ? { attribution: { speaker: speaker[0].ref, text: speaker[0].ref.text } } : {}),
         rule,
-        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
+        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 && !sc.notes.has('after') },
       };
       for (const d of withPair(draft, c.match.pair)) {
         const e = draftToEvent(doc, ctx, d);
