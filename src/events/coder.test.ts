@@ -165,7 +165,7 @@ const CASES: Case[] = [
   {
     name: 'dictionary pattern: "imposed sanctions on" is 163, one event for verb and noun',
     parse: 'The _ DET 3 det; United _ PROPN 3 compound; States _ PROPN 4 nsubj; imposed impose VERB 0 root; sanctions sanction NOUN 4 obj; on _ ADP 7 case; Iran _ PROPN 4 obl; . _ PUNCT 4 punct',
-    expect: [{ dyad: 'USA>IRN', cameo: '163', plover: 'COERCE', rule: /IMPOSE\/\d+/ }],
+    expect: [{ dyad: 'USA>IRN', cameo: '163', plover: 'SANCTION', rule: /IMPOSE\/\d+/ }],
   },
   {
     name: 'reverse-direction code: "faced criticism from France" is France criticizing',
