@@ -241,7 +241,7 @@ const CASES: Case[] = [
   {
     name: 'an unknown subject acts for the one country the sentence names as a place, not the reporter\'s',
     parse: 'Rebels rebel NOUN 2 nsubj; demanded demand VERB 11 ccomp; elections election NOUN 2 obj; in _ ADP 5 case; Haiti _ PROPN 2 obl; , _ PUNCT 11 punct; a _ DET 10 det; U.S. _ PROPN 10 compound; embassy _ NOUN 10 compound; spokeswoman _ NOUN 11 nsubj; said say VERB 0 root; . _ PUNCT 11 punct',
-    expect: [{ dyad: 'HTI>', plover: 'REQUEST', rule: /domestic/ }],
+    expect: [{ dyad: 'HTI>HTI', plover: 'REQUEST', rule: /domestic/ }],
   },
   {
     name: 'a country that is the object is the target, never the unknown subject\'s home',
@@ -269,6 +269,16 @@ const CASES: Case[] = [
     name: 'but not from the attribution (", a Mozambican spokesman said")',
     parse: 'Britain _ PROPN 2 nsubj; promised promise VERB 8 ccomp; aid _ NOUN 2 obj; , _ PUNCT 8 punct; a _ DET 7 det; Mozambican _ ADJ 7 amod; spokesman _ NOUN 8 nsubj; said say VERB 0 root; . _ PUNCT 8 punct',
     expect: [{ dyad: 'GBR>', plover: 'AGREE' }],
+  },
+  {
+    name: 'a place after "in" is the target when nobody else is acted on; a lifted curfew is a concession',
+    parse: 'Serbia _ PROPN 2 nsubj; lifted lift VERB 0 root; the _ DET 4 det; curfew _ NOUN 2 obj; in _ ADP 6 case; Montenegro _ PROPN 2 obl; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'SRB>MNE', cameo: '0813', plover: 'CONCEDE', rule: /\+after/ }],
+  },
+  {
+    name: 'withdrawing one\'s own inspectors is a sanction, and announced for the future a threat',
+    parse: 'Britain _ PROPN 3 nsubj; will _ AUX 3 aux; withdraw _ VERB 0 root; its _ PRON 5 nmod:poss; inspectors inspector NOUN 3 obj; from _ ADP 7 case; Iraq _ PROPN 3 obl; . _ PUNCT 3 punct',
+    expect: [{ dyad: 'GBR>IRQ', cameo: '1662', plover: 'THREATEN', modality: 'planned' }],
   },
 ];
 

@@ -274,11 +274,21 @@ class SentenceCoder {
       if (said.has(k)) continue;
       if (REPORT_VERBS.has(t.lemma(k)) && t.upos(k) === 'VERB') return undefined;
       if (this.dateToks.has(k)) continue;
-      const m = this.mentionAt.get(k);
+      const m = this.mentionAt.get(k) ?? this.placeAt(k);
       if (!m || sources.some((f) => f.mention === m)) continue;
       return { ref: actorRef(this.doc, m), mention: m };
     }
     return undefined;
+  }
+
+  /** A place mention the actor stage left unresolved (where, not who) that names a country or its capital. */
+  private placeAt(k: number): MentionAnnotation | undefined {
+    const m = this.ctx.mentions.find((x) => x.start === k && !x.entry && (x.type === 'GPE' || x.type === 'LOC'));
+    if (!m) return undefined;
+    const words: string[] = [];
+    for (let i = m.start; i < m.end; i++) words.push(this.doc.textOf(i));
+    const entry = this.ctx.resources.kb.lookup(words)?.find((e) => (e.kind === 'country' || e.kind === 'capital') && e.country);
+    return entry ? { ...m, entry } : undefined;
   }
 
   /** Subject actors of predicate v, inherited through xcomp (object or subject control) and conjunction. */
