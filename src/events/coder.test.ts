@@ -280,6 +280,11 @@ const CASES: Case[] = [
     parse: 'Britain _ PROPN 3 nsubj; will _ AUX 3 aux; withdraw _ VERB 0 root; its _ PRON 5 nmod:poss; inspectors inspector NOUN 3 obj; from _ ADP 7 case; Iraq _ PROPN 3 obl; . _ PUNCT 3 punct',
     expect: [{ dyad: 'GBR>IRQ', cameo: '1662', plover: 'THREATEN', modality: 'planned' }],
   },
+  {
+    name: 'what a speaker says someone must do is the speaker\'s demand to them: "Britain said Sudan must reach an agreement"',
+    parse: 'Britain _ PROPN 2 nsubj; said say VERB 0 root; that _ SCONJ 6 mark; Sudan _ PROPN 6 nsubj; must _ AUX 6 aux; reach _ VERB 2 ccomp; an _ DET 8 det; agreement _ NOUN 6 obj; . _ PUNCT 2 punct',
+    expect: [{ dyad: 'GBR>SDN', cameo: '100', plover: 'REQUEST', rule: /\+obligation/ }],
+  },
 ];
 
 function check(e: Event, x: Expect): string[] {

@@ -660,6 +660,17 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
       }
     }
     if (c.match.reverse) [sources, targets] = [targets, sources];
+    // "X said that Y must reach an agreement": what a speaker says someone must or should do is the speaker's demand
+    // or appeal to them (CAMEO 100 / 020), not Y's act
+    let code = c.match.code;
+    const obliged = c.noun ? '' : chain.flatMap((p) => t.children(p, 'aux')).map((a) => t.lemma(a)).find((a) => a === 'must' || a === 'should');
+    const demander = obliged ? sc.speakerOf(chain[chain.length - 1]) : [];
+    if (obliged && demander.length && sources.length && !demander.some((d) => sources.some((f) => f.mention === d.mention))) {
+      targets = sources;
+      sources = demander;
+      code = obliged === 'must' ? '100' : '020';
+      sc.notes.add('obligation');
+    }
     sources = dedupe(sources);
     targets = dedupe(targets);
     sources = sources.filter((f) => !targets.some((g) => g.mention === f.mention));
@@ -700,7 +711,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         trigger: [trigStart, c.tok + 1],
         sources: src.map((f) => f.ref),
         targets: tgt.map((f) => f.ref),
-        code: c.match.code,
+        code,
         modality,
         date,
         ...(location ? { location } : {}),
