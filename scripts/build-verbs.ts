@@ -46,6 +46,20 @@ for (const line of readFileSync(join(ev, 'plover/CAMEO2PLOVER-2021.txt'), 'utf8'
   if (plover.has(m[1])) continue;
   plover.set(m[1], [type, mode, ctx.split(';').map((s) => s.trim()).filter(Boolean).join(';'), label]);
 }
+// The PLOVER manual 0.8 (SANCTION, mode discontinue) codes international political or economic sanctions as
+// SANCTION; CAMEO2PLOVER-2021 files CAMEO 163 (impose embargo, boycott or sanctions) under COERCE/restrict.
+const row163 = plover.get('163');
+if (row163) plover.set('163', ['SANCTION', 'discontinue', row163[2], row163[3]]);
+// The manual counts removing a curfew or an emergency as a verbal concession (CONCEDE: "removing curfews"; "the
+// lifting of a curfew is, effectively, a promise"), where the table files 0813/0814 under RETREAT; and it codes
+// "resignations of government officials" as RETREAT, mode resign, where the table has 0831 (accede to demands for a
+// change in leadership, CAMEO's code for a resignation) under CONCEDE.
+for (const c of ['0813', '0814']) {
+  const r = plover.get(c);
+  if (r) plover.set(c, ['CONCEDE', '', r[2], r[3]]);
+}
+const row0831 = plover.get('0831');
+if (row0831) plover.set('0831', ['RETREAT', 'resign', row0831[2], row0831[3]]);
 // CAMEO 02 (appeals) has no row in CAMEO2PLOVER-2021; PLOVER folds appeals into REQUEST, as it does CAMEO 10.
 const APPEAL_LABELS: Record<string, string> = {
   '02': 'Make an appeal or request', '020': 'Make an appeal or request', '021': 'Appeal for material cooperation',

@@ -2,12 +2,12 @@
 // smoothed share of right events per kind; kinds with fewer than 25 dev events are left to coarser keys.
 // 'dep/...' keys come from a run with the parser, 'surface/...' keys from a run without one (each run updates its own).
 export const CALIBRATION: Record<string, number> = {
-  'dep': 0.61,
-  'dep/main': 0.68,
+  'dep': 0.66,
+  'dep/main': 0.73,
   'dep/main/default/dyad': 0.85,
-  'dep/main/default/mono': 0.61,
-  'dep/main/pattern/dyad': 0.63,
-  'dep/sub': 0.36,
+  'dep/main/default/mono': 0.63,
+  'dep/main/pattern/dyad': 0.64,
+  'dep/sub': 0.41,
   'surface': 0.26,
   'surface/main': 0.55,
   'surface/main/default/dyad': 0.61,

@@ -12,7 +12,10 @@ const CASES: { code: string; goldstein: number; quad: number; type: string | nul
   { code: '020', goldstein: 3.0, quad: 1, type: 'REQUEST' },
   { code: '0841', goldstein: 7.0, quad: 2, type: 'RETREAT', mode: 'release', context: ['legal'] },
   { code: '1121', goldstein: -2.0, quad: 3, type: 'ACCUSE', mode: 'allege', context: ['crime', 'corruption'] },
-  { code: '163', goldstein: -8.0, quad: 4, type: 'COERCE', mode: 'restrict', context: ['diplomatic'] },
+  { code: '163', goldstein: -8.0, quad: 4, type: 'SANCTION', mode: 'discontinue', context: ['diplomatic'] },
+  // the PLOVER manual over the CAMEO2PLOVER table: a lifted curfew is a concession, a resignation a retreat
+  { code: '0813', goldstein: 5.0, quad: 2, type: 'CONCEDE', context: ['legal'] },
+  { code: '0831', goldstein: 5.0, quad: 2, type: 'RETREAT', mode: 'resign' },
   { code: '195', goldstein: -10.0, quad: 4, type: 'ASSAULT', mode: 'heavy-weapons', context: ['military'] },
   { code: '1712', goldstein: -9.2, quad: 4, type: 'ASSAULT', mode: 'seize' },
   { code: '010', goldstein: 0.0, quad: 1, type: null },

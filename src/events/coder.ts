@@ -5,6 +5,7 @@
 import type { Doc } from '../text/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { ExtractContext, MentionAnnotation } from '../pipeline/context.js';
+import type { KbEntry } from '../actors/kb.js';
 import type { ActorRef, Event, Location } from '../schema/extraction.js';
 import type { DateAnnotation } from '../annotate/dates.js';
 import { SentenceTree } from './tree.js';
@@ -146,16 +147,86 @@ class SentenceCoder {
         dist = Math.abs(k - h);
       }
     }
-    if (best || !PLACED_GROUPS.has(t.lemma(h))) return best;
-    // "security forces in Guinea", "officials in Baghdad": a state's own people are named by where they serve
-    // (the actor stage leaves a place after "in" unresolved, as where rather than who: the name is looked up here)
-    for (const k of t.children(h, 'nmod')) {
-      if (t.caseOf(k) !== 'in') continue;
-      const name = t.subtree(k, (c) => !['compound', 'flat', 'flat:name'].includes(t.rel(c)));
-      const entry = this.ctx.resources.kb.lookup(name.map((w) => this.doc.textOf(w)))?.find((e) => e.kind === 'country' || e.kind === 'capital');
-      if (entry) return { start: name[0], end: name[name.length - 1] + 1, type: 'GPE', entry };
+    if (best) return best;
+    if (PLACED_GROUPS.has(t.lemma(h))) {
+      // "security forces in Guinea", "officials in Baghdad": a state's own people are named by where they serve
+      // (the actor stage leaves a place after "in" unresolved, as where rather than who: the name is looked up here)
+      for (const k of t.children(h, 'nmod')) {
+        if (t.caseOf(k) !== 'in') continue;
+        const m = this.placeIn(k);
+        if (m) return m;
+      }
+    }
+    return this.nameInPhrase(toks);
+  }
+
+  /** A country or capital named by the phrase headed by k ("the Ivory Coast"), looked up in the KB. */
+  private placeIn(k: number): MentionAnnotation | undefined {
+    const t = this.t;
+    const name = t.subtree(k, (c) => !['compound', 'flat', 'amod'].includes(t.base(c)));
+    const words = name.map((w) => this.doc.textOf(w));
+    for (const hit of this.ctx.resources.kb.matchAll(words)) {
+      const entry = hit.entries.find((e) => (e.kind === 'country' || e.kind === 'capital') && e.country);
+      if (entry) return { start: name[hit.start], end: name[hit.end - 1] + 1, type: 'GPE', entry };
     }
     return undefined;
+  }
+
+  /**
+   * A state or organisation named inside a phrase the actor stage left unresolved: "Bosnian Serbs", "Serb forces",
+   * "U.N. Secretary-General Kofi Annan", "An Argentine judge" (a demonym or acronym qualifying the group or person).
+   */
+  private nameInPhrase(toks: number[]): MentionAnnotation | undefined {
+    const t = this.t;
+    const words = toks.filter((k) => t.upos(k) !== 'DET' && t.upos(k) !== 'ADP' && t.upos(k) !== 'PUNCT' && !this.dateToks.has(k));
+    const kb = this.ctx.resources.kb;
+    for (const hit of kb.matchAll(words.map((k) => this.doc.textOf(k)))) {
+      const entry = hit.entries.find((e) => ['country', 'demonym', 'igo'].includes(e.kind));
+      if (entry) return { start: words[hit.start], end: words[hit.end - 1] + 1, type: entry.kind === 'igo' ? 'ORG' : 'NORP', entry };
+    }
+    return undefined;
+  }
+
+  /**
+   * The state an otherwise unknown subject acts for ("Former prime minister Andreas Papandreou ... Greece's", "Ibo
+   * elders ... the Nigerian Interior Ministry"): the one country the sentence names outside its attribution ("...,
+   * a U.S. official said"), when the subject is a named person or group or a state's agent. Sentences naming two
+   * countries give nothing.
+   */
+  domesticActor(s: number, v: number): Found | undefined {
+    const t = this.t;
+    const mention = this.ctx.mentions.find((m) => m.start <= s && m.end > s && !m.entry);
+    const agentNoun = PLACED_GROUPS.has(t.lemma(s)) || !!this.ctx.resources.kb.noun(t.lower(s));
+    if (!mention && !agentNoun) return undefined;
+    if (mention && !['PERSON', 'ORG', 'NORP'].includes(mention.type)) return undefined;
+    // mentions in the attribution of the sentence ("a spokeswoman for the U.S. embassy said") are the reporter's
+    const attribution = new Set<number>();
+    for (let i = t.start; i < t.end; i++) {
+      if (REPORT_VERBS.has(t.lemma(i)) && t.upos(i) === 'VERB') for (const k of t.children(i, 'nsubj')) for (const x of t.subtree(k)) attribution.add(x);
+    }
+    const participants = new Set<number>();
+    for (const k of t.children(v, 'obj', 'iobj', 'obl')) {
+      if (t.base(k) === 'obl' && LOC_PREPS.has(t.caseOf(k))) continue;
+      for (const x of t.subtree(k, (c) => t.base(c) === 'nmod' && LOC_PREPS.has(t.caseOf(c)))) participants.add(x);
+    }
+    const countries = new Set<string>();
+    let entry: KbEntry | undefined;
+    for (const m of this.ctx.mentions) {
+      if (m.start < t.start || m.end > t.end || attribution.has(m.start)) continue;
+      const words = [];
+      for (let i = m.start; i < m.end; i++) words.push(this.doc.textOf(i));
+      const e = m.entry ?? this.ctx.resources.kb.lookup(words)?.find((x) => ['country', 'capital', 'demonym'].includes(x.kind));
+      if (e?.org && !e.country) return undefined;
+      if (!e?.country) continue;
+      // a participant ("killed three ethnic Albanians", "attacked Iran") is not where the sentence happens
+      if (participants.has(m.start) || (e.kind === 'demonym' && /s$/.test(words[words.length - 1]))) continue;
+      countries.add(e.country);
+      entry = e;
+    }
+    if (countries.size !== 1 || !entry) return undefined;
+    const start = mention?.start ?? s, end = mention?.end ?? s + 1;
+    const m: MentionAnnotation = { start, end, type: mention?.type ?? 'NORP' };
+    return { ref: { ...actorRef(this.doc, m), code: entry.country, country: entry.country }, mention: m };
   }
 
   /** The mention closest before `v` inside the clause headed by `top` (not inside another clause). */
@@ -185,6 +256,50 @@ class SentenceCoder {
     return undefined;
   }
 
+  /**
+   * The first actor named after the trigger before the sentence turns to its attribution (", officials said"):
+   * where a parse slip hides the argument ("demanded that Hamas renounce", "threatened ... if the United States
+   * goes ahead", "eased measures in Montenegro"), news names the party acted on after the trigger. A place counts:
+   * an action in a country with no other party is aimed at that country.
+   */
+  laterInClause(v: number, sources: Found[], addressed: boolean): Found | undefined {
+    const t = this.t;
+    const said = new Set<number>();
+    // a clause reporting its own happening ("resigned as the opposition threatened", "protested after Syrians were
+    // arrested") names its own parties; a threat's or demand's condition ("threatened to ... if the United States
+    // goes ahead") names whom it is aimed at
+    for (let i = t.start; i < t.end; i++) {
+      if (t.base(i) !== 'advcl') continue;
+      const marks = t.children(i, 'mark').map((m) => t.lemma(m)).filter((m) => OWN_CLAUSE_MARKS.has(m));
+      if (!marks.length || (addressed && marks.every((m) => m === 'if' || m === 'unless'))) continue;
+      const sub = t.subtree(i);
+      if (!sub.includes(v)) for (const x of sub) said.add(x);
+    }
+    for (let i = t.start; i < t.end; i++) {
+      if (!REPORT_VERBS.has(t.lemma(i)) || t.upos(i) !== 'VERB' || i < v) continue;
+      for (const k of t.children(i, 'nsubj')) for (const x of t.subtree(k)) said.add(x);
+    }
+    for (let k = v + 1; k < t.end; k++) {
+      if (said.has(k)) continue;
+      if (REPORT_VERBS.has(t.lemma(k)) && t.upos(k) === 'VERB') return undefined;
+      if (this.dateToks.has(k)) continue;
+      const m = this.mentionAt.get(k) ?? this.placeAt(k);
+      if (!m || sources.some((f) => f.mention === m)) continue;
+      return { ref: actorRef(this.doc, m), mention: m };
+    }
+    return undefined;
+  }
+
+  /** A place mention the actor stage left unresolved (where, not who) that names a country or its capital. */
+  private placeAt(k: number): MentionAnnotation | undefined {
+    const m = this.ctx.mentions.find((x) => x.start === k && !x.entry && (x.type === 'GPE' || x.type === 'LOC'));
+    if (!m) return undefined;
+    const words: string[] = [];
+    for (let i = m.start; i < m.end; i++) words.push(this.doc.textOf(i));
+    const entry = this.ctx.resources.kb.lookup(words)?.find((e) => (e.kind === 'country' || e.kind === 'capital') && e.country);
+    return entry ? { ...m, entry } : undefined;
+  }
+
   /** Subject actors of predicate v, inherited through xcomp (object or subject control) and conjunction. */
   subjectsOf(v: number, depth = 0): Found[] {
     if (depth > 6) return [];
@@ -194,6 +309,11 @@ class SentenceCoder {
       const s = subj[0];
       const found = this.actorsAt(s);
       if (found.length) return found;
+      const home = this.domesticActor(s, v);
+      if (home) {
+        this.notes.add('domestic');
+        return [home];
+      }
       if (t.upos(s) === 'PRON') {
         const w = t.lemma(s);
         // relative pronoun: "Israel, which launched strikes" — the antecedent is the modified noun
@@ -621,7 +741,25 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         sc.notes.add('condition');
       }
     }
+    if (!targets.length && sources.length <= 1 && !c.match.reverse && !participle) {
+      const later = sc.laterInClause(c.tok, sources, c.match.code.startsWith('10') || c.match.code.startsWith('13'));
+      if (later) {
+        targets = [later];
+        sc.notes.add('after');
+      }
+    }
     if (c.match.reverse) [sources, targets] = [targets, sources];
+    // "X said that Y must reach an agreement": what a speaker says someone must or should do is the speaker's demand
+    // or appeal to them (CAMEO 100 / 020), not Y's act
+    let code = c.match.code;
+    const obliged = c.noun ? '' : chain.flatMap((p) => t.children(p, 'aux')).map((a) => t.lemma(a)).find((a) => a === 'must' || a === 'should');
+    const demander = obliged ? sc.speakerOf(chain[chain.length - 1]) : [];
+    if (obliged && demander.length && sources.length && !demander.some((d) => sources.some((f) => f.mention === d.mention))) {
+      targets = sources;
+      sources = demander;
+      code = obliged === 'must' ? '100' : '020';
+      sc.notes.add('obligation');
+    }
     sources = dedupe(sources);
     targets = dedupe(targets);
     sources = sources.filter((f) => !targets.some((g) => g.mention === f.mention));
@@ -634,8 +772,13 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
     }
 
     const modality = modalityFromParse(t, c.tok, c.noun);
-    const code = consequent(t, chain) ? conditionalThreat(c.match.code, modality) : c.match.code;
-    if (code !== c.match.code) sc.notes.add('threat');
+    if (!sc.notes.has('obligation') && consequent(t, chain)) {
+      const threat = conditionalThreat(code, modality);
+      if (threat !== code) {
+        code = threat;
+        sc.notes.add('threat');
+      }
+    }
     const ann = sc.dateOf(chain);
     // a noun has no tense of its own: its date is read the way its sentence's tense reads it
     const date = resolveEventDate(ann, ctx.dateline, modality === 'planned', c.noun);
@@ -671,7 +814,7 @@ export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTre
         ...(location ? { location } : {}),
         ...(speaker.length ? { attribution: { speaker: speaker[0].ref, text: speaker[0].ref.text } } : {}),
         rule,
-        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 },
+        features: { parsed: true, main, specific: c.match.specificity > 0, dyad: src.length > 0 && tgt.length > 0 && !sc.notes.has('after') },
       };
       for (const d of withPair(draft, c.match.pair)) {
         const e = draftToEvent(doc, ctx, d);
