@@ -11,6 +11,8 @@ export interface TaggerTrainOptions {
   uposBits?: number;
   /** Words seen at least this often get a lexicon entry (ambiguity class). */
   minCount?: number;
+  /** Optional template groups (TagExtra bits). */
+  extra?: number;
   log?: (msg: string) => void;
 }
 
@@ -95,6 +97,7 @@ export function trainTagger(train: readonly TreebankSentence[], dev: readonly Tr
     uposBits: opts.uposBits ?? 17,
     ...buildLexicon(train, xposTags, opts.minCount ?? 2),
     xposUpos: xposToUpos(train, xposTags),
+    extra: opts.extra ?? 0,
   };
   const tagger = new Tagger(meta);
   tagger.xp.beginTraining();
@@ -129,5 +132,6 @@ export function trainTagger(train: readonly TreebankSentence[], dev: readonly Tr
   }
   tagger.xp.average();
   tagger.up.average();
+  tagger.resetCache();
   return tagger;
 }
