@@ -2,7 +2,7 @@
 // baseline in the same process, back to back (`speed`), in tokens per CPU-second on UN General Debate text.
 //
 // npx tsx bench/tagger.ts train [--extra N] [--epochs N] [--xbits N] [--ubits N] [--out FILE]
-// npx tsx bench/tagger.ts speed [--model FILE] [--base FILE] [--rounds N] [--mb N]
+// npx tsx bench/tagger.ts speed [--model FILE] [--base FILE] [--rounds N] [--mb N] [--restrict N]
 // `speed` compares bench/tagger-baseline.ts (the tagger code before this round, if present) with the current code.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -81,7 +81,10 @@ if (args[0] === 'train') {
   const sums = { base: 0, cur: 0 };
   for (let r = 0; r < rounds; r++) {
     // A fresh tagger each round: the per-word caches start empty, as in a new process.
-    const b = run(Base.decode(baseBytes)), c = run(Tagger.decode(modelBytes));
+    const cur = Tagger.decode(modelBytes);
+    const restrict = opt('restrict', '');
+    const curTagger = restrict ? new Tagger({ ...cur.meta, restrictMin: Number(restrict) }, cur.xp.weights, cur.up.weights) : cur;
+    const b = run(Base.decode(baseBytes)), c = run(curTagger);
     let same = 0;
     b.out.forEach((x, i) => x.forEach((v, j) => { if (c.out[i][j] === v) same++; }));
     sums.base += b.ms; sums.cur += c.ms;

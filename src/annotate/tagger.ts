@@ -51,11 +51,20 @@ function hu(t: number, a: number, b = 0): number { return fmix(mix(mix(t * 0x85e
 export const enum TagExtra {
   /** Longer affixes and the part after the last hyphen: unknown words are mostly tagged from these. */
   Affixes = 1,
+  /**
+   * Words outside the lexicon (seen once in training) share one identity: otherwise training memorizes the
+   * hapaxes by their form and the affix and shape features, all an unknown word has at run time, learn little.
+   */
+  UnkIds = 2,
 }
+
+const UNK_WORD = 0x6b43a9b5 | 0;
 
 /** Per-word entry: lexical hashes plus the lexicon's view of the word. */
 interface WordInfo {
   lex: Int32Array;
+  /** Lowercase-form hash used by the templates (UNK_WORD for unknown words under TagExtra.UnkIds). */
+  low: number;
   amb: number;
   fixedX: number;
   fixedU: number;
@@ -85,12 +94,13 @@ export interface TrainTarget {
 }
 
 /** Hashes of the word-only templates (the same for every occurrence of a type). */
-function staticHashes(w: string, L: Int32Array, amb: number, extra: number): Int32Array {
+function staticHashes(w: string, L: Int32Array, amb: number, extra: number, known: boolean): Int32Array {
   const out = new Int32Array(MAX_STATIC);
+  const anon = !known && (extra & TagExtra.UnkIds) !== 0;
   let k = 0;
   out[k++] = hx(1, 0, 0);
-  out[k++] = hx(2, L[Lex.Form]);
-  out[k++] = hx(3, L[Lex.Lower]);
+  out[k++] = hx(2, anon ? UNK_WORD : L[Lex.Form]);
+  out[k++] = hx(3, anon ? UNK_WORD : L[Lex.Lower]);
   out[k++] = hx(4, L[Lex.Suf1]);
   out[k++] = hx(5, L[Lex.Suf2]);
   out[k++] = hx(6, L[Lex.Suf3]);
@@ -160,8 +170,9 @@ export class Tagger {
       const lex = this.lexCache.get(w);
       if (k === undefined) {
         inf = {
-          lex, amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1, allowed: this.openAllowed, decodeX: -1, skipX: -1,
-          statics: staticHashes(w, lex, UNKNOWN_CLASS, this.extra), xSum: null, uSum: null,
+          lex, low: this.extra & TagExtra.UnkIds ? UNK_WORD : lex[Lex.Lower],
+          amb: UNKNOWN_CLASS, fixedX: -1, fixedU: -1, allowed: this.openAllowed, decodeX: -1, skipX: -1,
+          statics: staticHashes(w, lex, UNKNOWN_CLASS, this.extra, false), xSum: null, uSum: null,
         };
       } else {
         const fixedX = this.meta.lexFixedX[k], fixedU = this.meta.lexFixedU[k], allowed = this.allowedFor(k);
@@ -169,8 +180,8 @@ export class Tagger {
         const skipX = decodeX >= 0 && (fixedU >= 0 || this.xposUpos[decodeX] >= 0) ? decodeX : -1;
         const amb = this.ambHash[k];
         inf = {
-          lex, amb, fixedX, fixedU, allowed, decodeX, skipX,
-          statics: staticHashes(w, lex, amb, this.extra), xSum: null, uSum: null,
+          lex, low: lex[Lex.Lower], amb, fixedX, fixedU, allowed, decodeX, skipX,
+          statics: staticHashes(w, lex, amb, this.extra, true), xSum: null, uSum: null,
         };
       }
       this.cache.set(w, inf);
@@ -217,10 +228,9 @@ export class Tagger {
         continue;
       }
       const L = inf.lex;
-      const P1 = i > 0 ? infos[i - 1].lex : null, P2 = i > 1 ? infos[i - 2].lex : null;
-      const N1 = i + 1 < n ? infos[i + 1].lex : null, N2 = i + 2 < n ? infos[i + 2].lex : null;
-      const p1l = P1 ? P1[Lex.Lower] : PAD, p2l = P2 ? P2[Lex.Lower] : PAD;
-      const n1l = N1 ? N1[Lex.Lower] : PAD, n2l = N2 ? N2[Lex.Lower] : PAD;
+      const P1 = i > 0 ? infos[i - 1].lex : null, N1 = i + 1 < n ? infos[i + 1].lex : null;
+      const p1l = i > 0 ? infos[i - 1].low : PAD, p2l = i > 1 ? infos[i - 2].low : PAD;
+      const n1l = i + 1 < n ? infos[i + 1].low : PAD, n2l = i + 2 < n ? infos[i + 2].low : PAD;
       const t1 = i > 0 ? xOut[i - 1] : NO_TAG, t2 = i > 1 ? xOut[i - 2] : NO_TAG;
       const a0 = inf.amb, a1 = i + 1 < n ? infos[i + 1].amb : PAD, a2 = i + 2 < n ? infos[i + 2].amb : PAD;
       let k = 0;
@@ -234,13 +244,13 @@ export class Tagger {
       hashes[base + k++] = hx(20, t1);
       hashes[base + k++] = hx(21, t2);
       hashes[base + k++] = hx(22, t1, t2);
-      hashes[base + k++] = hx(23, t1, L[Lex.Lower]);
+      hashes[base + k++] = hx(23, t1, inf.low);
       hashes[base + k++] = hx(24, P1 ? P1[Lex.Suf3] : PAD);
       hashes[base + k++] = hx(25, N1 ? N1[Lex.Suf3] : PAD);
       hashes[base + k++] = hx(26, P1 ? P1[Lex.Shape] : PAD);
       hashes[base + k++] = hx(27, N1 ? N1[Lex.Shape] : PAD);
-      hashes[base + k++] = hx(28, L[Lex.Lower], n1l);
-      hashes[base + k++] = hx(29, p1l, L[Lex.Lower]);
+      hashes[base + k++] = hx(28, inf.low, n1l);
+      hashes[base + k++] = hx(29, p1l, inf.low);
       hashes[base + k++] = hx(30, t1, a1);
       hashes[base + k++] = hx(31, i === 0 ? 1 : 0, L[Lex.Shape]);
       hashes[base + k++] = hx(32, a0, a1);
@@ -302,14 +312,14 @@ export class Tagger {
       }
       const L = inf.lex;
       const x0 = xOut[i], xm = i > 0 ? xOut[i - 1] : NO_TAG, xn = i + 1 < n ? xOut[i + 1] : NO_TAG;
-      const n1l = i + 1 < n ? infos[i + 1].lex[Lex.Lower] : PAD, p1l = i > 0 ? infos[i - 1].lex[Lex.Lower] : PAD;
+      const n1l = i + 1 < n ? infos[i + 1].low : PAD, p1l = i > 0 ? infos[i - 1].low : PAD;
       const um = i > 0 ? uOut[i - 1] : NO_TAG;
       let k = 0;
       // The XPOS context features carry over (rehashed into this table's rows), plus conjunctions with the chosen XPOS.
       const base = i * MAX_DYNAMIC;
       for (let j = 0; j < nd; j++) rows[k++] = up.row(hashes[base + j]);
       rows[k++] = up.row(hu(3, x0, 0));
-      rows[k++] = up.row(hu(4, x0, L[Lex.Lower]));
+      rows[k++] = up.row(hu(4, x0, inf.low));
       rows[k++] = up.row(hu(5, x0, xm));
       rows[k++] = up.row(hu(6, x0, xn));
       rows[k++] = up.row(hu(7, x0, L[Lex.Suf3]));
