@@ -4,7 +4,7 @@
 // npx tsx bench/tagger.ts train [--extra N] [--epochs N] [--xbits N] [--ubits N] [--out FILE]
 // npx tsx bench/tagger.ts speed [--model FILE] [--base FILE] [--rounds N] [--mb N] [--restrict N]
 // `speed` compares bench/tagger-baseline.ts (the tagger code before this round, if present) with the current code.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseTreebank } from '../src/annotate/treebank.js';
@@ -31,7 +31,7 @@ if (args[0] === 'train') {
   const train = ewt('train'), dev = ewt('dev');
   const log = (m: string): void => { process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`); };
   const tr = time(() => trainTagger(train, dev, {
-    seed: Number(opt('seed', '1')), epochs: Number(opt('epochs', '8')), extra: Number(opt('extra', '0')),
+    seed: Number(opt('seed', '1')), epochs: Number(opt('epochs', '8')), extra: Number(opt('extra', '3')),
     xposBits: Number(opt('xbits', '18')), uposBits: Number(opt('ubits', '17')), log,
   }));
   void t0;
@@ -84,11 +84,20 @@ if (args[0] === 'train') {
     const cur = Tagger.decode(modelBytes);
     const restrict = opt('restrict', '');
     const curTagger = restrict ? new Tagger({ ...cur.meta, restrictMin: Number(restrict) }, cur.xp.weights, cur.up.weights) : cur;
-    const b = run(Base.decode(baseBytes)), c = run(curTagger);
+    // Alternate which runs first, so that warm-up and neighbours do not favour one side.
+    const base = Base.decode(baseBytes);
+    let b, c;
+    if (r % 2 === 0) { b = run(base); c = run(curTagger); } else { c = run(curTagger); b = run(base); }
     let same = 0;
     b.out.forEach((x, i) => x.forEach((v, j) => { if (c.out[i][j] === v) same++; }));
     sums.base += b.ms; sums.cur += c.ms;
     console.log(`round ${r + 1}: base ${rate(b.ms)} tok/s, current ${rate(c.ms)} tok/s (${(b.ms / c.ms).toFixed(2)}x); XPOS agreement ${(100 * same / tokens).toFixed(2)}%`);
   }
   console.log(`mean: base ${rate(sums.base / rounds)} tok/s, current ${rate(sums.cur / rounds)} tok/s: ${(sums.base / sums.cur).toFixed(2)}x`);
+  mkdirSync(`${ROOT}bench/results`, { recursive: true });
+  writeFileSync(`${ROOT}bench/results/tagger-speed.json`, JSON.stringify({
+    date: new Date().toISOString(), node: process.version, basis: 'tokens per CPU-second, same process, alternating order',
+    sentences: sents.length, tokens, rounds, baseTokensPerSec: rate(sums.base / rounds), currentTokensPerSec: rate(sums.cur / rounds),
+    speedup: Math.round((100 * sums.base) / sums.cur) / 100,
+  }, null, 2) + '\n');
 }
