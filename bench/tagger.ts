@@ -4,7 +4,7 @@
 // npx tsx bench/tagger.ts train [--extra N] [--epochs N] [--xbits N] [--ubits N] [--out FILE]
 // npx tsx bench/tagger.ts speed [--model FILE] [--base FILE] [--rounds N] [--mb N] [--restrict N]
 // `speed` compares bench/tagger-baseline.ts (the tagger code before this round, if present; not committed: make it with
-// `git show a8a546f:src/annotate/tagger.ts | sed "s#'\./#'../src/annotate/#; s#'\.\./\([a-z]*\)/#'../src/\1/#" > bench/tagger-baseline.ts`
+// `git show a8a546f:src/annotate/tagger.ts | sed "s#'\.\./\([a-z]*\)/#'../src/\1/#; s#'\./#'../src/annotate/#" > bench/tagger-baseline.ts`
 // and `git show a8a546f:models/tagger.bin > /tmp/tagger-old.bin`) with the current code.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
