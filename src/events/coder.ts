@@ -606,6 +606,9 @@ function candidates(sc: SentenceCoder, verbs: VerbIndex): Candidate[] {
   return out;
 }
 
+/** Longest sentence (in tokens) coded from its parse; longer ones go to the surface coder. */
+const MAX_PARSED_TOKENS = 1000;
+
 /** Events of one parsed sentence, and the trigger tokens it set aside as background, content or no event. */
 export function codeSentenceParsed(doc: Doc, ctx: ExtractContext, t: SentenceTree, s: number, contextCountries: ReadonlySet<string>): { events: Event[]; judged: Set<number> } {
   const verbs = ctx.resources.verbs;
@@ -846,7 +849,9 @@ export const eventStage: Stage<ExtractContext> = {
     for (let s = 0; s < doc.sentenceCount; s++) {
       if (discarded.has(s)) continue;
       const sp = doc.sentence(s);
-      const tree = parsed ? new SentenceTree(doc, sp.start, sp.end) : undefined;
+      // The parse coder walks clause subtrees per predicate, quadratic in sentence length; a "sentence" this long
+      // is not prose (thousands of words without a full stop), so it gets the linear surface coder instead.
+      const tree = parsed && sp.end - sp.start <= MAX_PARSED_TOKENS ? new SentenceTree(doc, sp.start, sp.end) : undefined;
       const dep = tree && tree.parsed ? codeSentenceParsed(doc, ctx, tree, s, contextCountries) : undefined;
       let events = dep?.events ?? [];
       // a sentence without a parse gets the surface coder's reading; so does a parsed one the parse coded nothing
