@@ -1,7 +1,7 @@
 // Trains the tagger on a treebank: lexicon from the training counts, then shuffled epochs, keeping the best on dev.
 import { mulberry32, shuffleInPlace } from '../learn/perceptron.js';
 import { normForm } from './lexical.js';
-import { Tagger, TAGGER_FEATURES, type TaggerMeta } from './tagger.js';
+import { Tagger, TagExtra, TAGGER_FEATURES, type TaggerMeta } from './tagger.js';
 import type { TreebankSentence } from './treebank.js';
 
 export interface TaggerTrainOptions {
@@ -11,6 +11,8 @@ export interface TaggerTrainOptions {
   uposBits?: number;
   /** Words seen at least this often get a lexicon entry (ambiguity class). */
   minCount?: number;
+  /** Optional template groups (TagExtra bits; default: longer affixes and one identity for unknown words). */
+  extra?: number;
   log?: (msg: string) => void;
 }
 
@@ -95,6 +97,7 @@ export function trainTagger(train: readonly TreebankSentence[], dev: readonly Tr
     uposBits: opts.uposBits ?? 17,
     ...buildLexicon(train, xposTags, opts.minCount ?? 2),
     xposUpos: xposToUpos(train, xposTags),
+    extra: opts.extra ?? TagExtra.Affixes | TagExtra.UnkIds,
   };
   const tagger = new Tagger(meta);
   tagger.xp.beginTraining();
@@ -129,5 +132,6 @@ export function trainTagger(train: readonly TreebankSentence[], dev: readonly Tr
   }
   tagger.xp.average();
   tagger.up.average();
+  tagger.resetCache();
   return tagger;
 }

@@ -71,14 +71,16 @@ export class SentenceTree {
   subtree(i: number, skip: (child: number) => boolean = () => false): number[] {
     const out: number[] = [];
     const seen = new Set<number>();
-    // a malformed parse may hold a cycle; each token is visited once
-    const walk = (t: number): void => {
-      if (seen.has(t)) return;
+    // A malformed parse may hold a cycle, so each token is visited once; an explicit stack rather than recursion,
+    // because a long unpunctuated sentence can be a chain thousands of words deep.
+    const stack = [i];
+    while (stack.length) {
+      const t = stack.pop()!;
+      if (seen.has(t)) continue;
       seen.add(t);
       out.push(t);
-      for (const k of this.kids[t - this.start]) if (!skip(k)) walk(k);
-    };
-    walk(i);
+      for (const k of this.kids[t - this.start]) if (!skip(k)) stack.push(k);
+    }
     return out.sort((a, b) => a - b);
   }
 }

@@ -67,7 +67,7 @@ export function register(program: Command): void {
       log(`${train.length} training and ${dev.length} dev sentences`);
       let bytes: Uint8Array;
       if (model === 'tagger') {
-        const tagger = trainTagger(train, dev, { seed: opts.seed, epochs: opts.epochs ?? 8, log });
+        const tagger = trainTagger(train, dev, { seed: opts.seed, epochs: opts.epochs ?? 16, log });
         bytes = tagger.encode(q);
         const sc = evaluateTagger(Tagger.decode(bytes), dev);
         tagger.meta.trainedOn = CREDIT;
