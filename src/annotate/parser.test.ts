@@ -82,3 +82,27 @@ test('encode/decode keeps the parses of a trained parser', () => {
     assert.deepEqual(Array.from(back.parse(back.inputFor(s.forms, tags[k])).heads), Array.from(parser.parse(parser.inputFor(s.forms, tags[k])).heads));
   });
 });
+
+test('a parse does not depend on the sentences parsed before it (per-sentence sums are rebuilt)', () => {
+  const rand = mulberry32(7);
+  const randomParser = (): Parser => {
+    const p = freshParser(10);
+    const r = mulberry32(3);
+    for (const w of [p.trans.weights, p.lab.weights]) for (let i = 0; i < w.length; i++) w[i] = r() - 0.5;
+    return p;
+  };
+  const sentence = (n: number): { words: string[]; x: Int32Array; u: Int32Array } => {
+    const words = Array.from({ length: n }, () => `w${Math.floor(rand() * 9)}`);
+    const u = Int32Array.from(words, () => Math.floor(rand() * 5));
+    return { words, x: Int32Array.from(u, (v) => tagHash(['NN', 'VB', 'DT', 'IN', 'JJ'][v], v)), u: Int32Array.from(u, uposHash) };
+  };
+  const warm = randomParser();
+  for (const n of [40, 3, 25, 1, 12]) {
+    const s = sentence(n);
+    const cold = randomParser();
+    const a = warm.parse(warm.inputFor(s.words, { x: s.x, u: s.u }));
+    const b = cold.parse(cold.inputFor(s.words, { x: s.x, u: s.u }));
+    assert.deepEqual(Array.from(a.heads), Array.from(b.heads), `${n} words`);
+    assert.deepEqual(Array.from(a.labels), Array.from(b.labels), `${n} words`);
+  }
+});

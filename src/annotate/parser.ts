@@ -13,7 +13,7 @@ import { HEAD_ROOT, type Doc } from '../text/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 
 export const SHIFT = 0, LEFT = 1, RIGHT = 2;
-export const PARSER_FEATURES = 3;
+export const PARSER_FEATURES = 4;
 
 export interface ParserMeta {
   kind: 'parser';
@@ -70,6 +70,20 @@ function hlab(t: number, dir: number, a: number, c: number): number {
   return fmix((Math.imul(t, 0x165667b1) + Math.imul(dir, 0x2f1a3c5d) + Math.imul(a, 0x85ebca6b) + Math.imul(c, 0xc2b2ae35)) | 0);
 }
 
+// Roles whose word-and-tag rows do not depend on the parse state, only on the token in that role.
+const S0 = 0, S1 = 1, B0 = 2, B1 = 3, ROLES = 4, ROLE_STRIDE = ROLES * 3;
+
+/** Appends the rows of one role filled by a token (its word, tag, UPOS, suffix); B0 also carries the bias. */
+function roleRows(rows: Int32Array, k: number, role: number, w: number, t: number, u: number, s3: number): number {
+  switch (role) {
+    case S0: rows[k++] = h1(1, w); rows[k++] = h1(2, t); rows[k++] = h2(3, w, t); rows[k++] = h1(85, u); rows[k++] = h2(95, s3, u); break;
+    case S1: rows[k++] = h1(4, w); rows[k++] = h2(6, w, t); rows[k++] = h1(86, u); break;
+    case B0: rows[k++] = h1(0, 0); rows[k++] = h1(8, t); rows[k++] = h2(9, w, t); rows[k++] = h1(87, u); rows[k++] = h2(96, s3, u); break;
+    default: rows[k++] = h1(11, t); rows[k++] = h2(12, w, t); rows[k++] = h1(88, u); rows[k++] = h1(97, s3); break;
+  }
+  return k;
+}
+
 const NONE = -1;
 const NO_WORD = PAD;
 const NO_TAG = 0x1b873593 | 0;
@@ -110,6 +124,9 @@ export class Parser {
   private rows = new Int32Array(160);
   private lrows = new Int32Array(64);
   private ts = new Float64Array(3);
+  /** Per token (and one 'no token' slot at n + 1): the summed role rows, 3 scores per role. */
+  private stat = new Float64Array(0);
+  private srows = new Int32Array(8);
   private ls: Float64Array;
 
   constructor(meta: ParserMeta, tw?: PerceptronWeights, lw?: PerceptronWeights) {
@@ -142,6 +159,7 @@ export class Parser {
     this.nr = new Int32Array(c);
     this.lset = new Int32Array(c);
     this.rset = new Int32Array(c);
+    this.stat = new Float64Array((c + 1) * ROLE_STRIDE);
   }
 
   /** Lexical rows for words (memoized per word type). */
@@ -181,6 +199,7 @@ export class Parser {
     let b = 0;
     const rows = this.rows, trans = this.trans;
     const cost = new Int32Array(3);
+    if (!gold) this.roleScores(n, W, T, U, S3);
     while (!(b === n && sp === 0)) {
       const s0 = sp > 0 ? stack[sp - 1] : NONE, s1 = sp > 1 ? stack[sp - 2] : NONE, s2 = sp > 2 ? stack[sp - 3] : NONE;
       const b1 = b + 1 <= n ? b + 1 : NONE, b2 = b + 2 <= n ? b + 2 : NONE;
@@ -205,38 +224,46 @@ export class Parser {
         const vl0 = s0 >= 0 ? nl[s0] : -1, vr0 = s0 >= 0 ? nr[s0] : -1, vlb = nl[b];
         const s0lt = T(s0l), s0rt = T(s0r), b0lt = T(b0l), s1rt = T(s1r);
         let k = 0;
-        rows[k++] = h1(0, 0);
-        rows[k++] = h1(1, s0w); rows[k++] = h1(2, s0t); rows[k++] = h2(3, s0w, s0t);
-        rows[k++] = h1(4, s1w); rows[k++] = h1(5, s1t); rows[k++] = h2(6, s1w, s1t);
-        rows[k++] = h1(7, b0w); rows[k++] = h1(8, b0t); rows[k++] = h2(9, b0w, b0t);
-        rows[k++] = h1(10, b1w); rows[k++] = h1(11, b1t); rows[k++] = h2(12, b1w, b1t);
-        rows[k++] = h1(13, W(b2)); rows[k++] = h1(14, b2t); rows[k++] = h1(15, s2t);
+        if (gold) {
+          k = roleRows(rows, k, S0, s0w, s0t, U(s0), S3(s0));
+          k = roleRows(rows, k, S1, s1w, s1t, U(s1), 0);
+          k = roleRows(rows, k, B0, b0w, b0t, U(b), S3(b));
+          k = roleRows(rows, k, B1, b1w, b1t, U(b1), S3(b1));
+        }
+        rows[k++] = h1(14, b2t); rows[k++] = h1(15, s2t);
         rows[k++] = h3(16, s0w, s0t, mix(b0w, b0t)); rows[k++] = h3(17, s0w, s0t, b0w); rows[k++] = h3(18, s0w, b0w, b0t); rows[k++] = h3(19, s0w, s0t, b0t);
-        rows[k++] = h3(20, s0t, b0w, b0t); rows[k++] = h2(21, s0w, b0w); rows[k++] = h2(22, s0t, b0t); rows[k++] = h2(23, b0t, b1t);
+        rows[k++] = h3(20, s0t, b0w, b0t); rows[k++] = h2(23, b0t, b1t);
         rows[k++] = h3(24, b0t, b1t, b2t); rows[k++] = h3(25, s0t, b0t, b1t); rows[k++] = h3(26, s1t, s0t, b0t);
-        rows[k++] = h2(28, s0w, d0); rows[k++] = h2(29, s0t, d0); rows[k++] = h2(30, b0w, d0); rows[k++] = h2(31, b0t, d0); rows[k++] = h3(32, s0t, b0t, d0);
-        rows[k++] = h2(33, s1w, s0w); rows[k++] = h2(34, s1t, s0t); rows[k++] = h3(35, s1w, s1t, s0t); rows[k++] = h3(36, s1t, s0w, s0t); rows[k++] = h3(37, s1t, s0t, d1);
+        rows[k++] = h2(28, s0w, d0); rows[k++] = h2(29, s0t, d0); rows[k++] = h2(31, b0t, d0); rows[k++] = h3(32, s0t, b0t, d0);
+        rows[k++] = h2(33, s1w, s0w); rows[k++] = h3(35, s1w, s1t, s0t); rows[k++] = h3(36, s1t, s0w, s0t);
         rows[k++] = h3(38, s1w, s0w, d1);
-        rows[k++] = h2(39, s0w, vl0); rows[k++] = h2(40, s0w, vr0); rows[k++] = h2(41, s0t, vl0); rows[k++] = h2(42, s0t, vr0); rows[k++] = h2(43, b0w, vlb); rows[k++] = h2(44, b0t, vlb);
+        rows[k++] = h2(41, s0t, vl0); rows[k++] = h2(42, s0t, vr0); rows[k++] = h2(44, b0t, vlb);
         rows[k++] = h1(45, W(s0l)); rows[k++] = h1(46, s0lt); rows[k++] = h1(47, Lb(s0l)); rows[k++] = h1(48, W(s0r)); rows[k++] = h1(49, s0rt); rows[k++] = h1(50, Lb(s0r));
         rows[k++] = h1(51, W(b0l)); rows[k++] = h1(52, b0lt); rows[k++] = h1(53, Lb(b0l)); rows[k++] = h1(54, s1rt); rows[k++] = h1(55, Lb(s1r)); rows[k++] = h1(56, T(s1l)); rows[k++] = h1(57, Lb(s1l));
-        rows[k++] = h1(58, T(s0l2)); rows[k++] = h1(59, Lb(s0l2)); rows[k++] = h1(60, T(s0r2)); rows[k++] = h1(61, Lb(s0r2)); rows[k++] = h1(62, T(b0l2)); rows[k++] = h1(63, Lb(b0l2));
+        rows[k++] = h1(58, T(s0l2)); rows[k++] = h1(59, Lb(s0l2)); rows[k++] = h1(62, T(b0l2)); rows[k++] = h1(63, Lb(b0l2));
         rows[k++] = h3(64, s0t, s0lt, T(s0l2)); rows[k++] = h3(65, s0t, s0rt, T(s0r2)); rows[k++] = h3(66, b0t, b0lt, T(b0l2));
-        rows[k++] = h3(67, s0t, Lb(s0l), Lb(s0l2)); rows[k++] = h3(68, s0t, Lb(s0r), Lb(s0r2));
-        rows[k++] = h2(69, s0w, s0 >= 0 ? lset[s0] : -1); rows[k++] = h2(70, s0w, s0 >= 0 ? rset[s0] : -1); rows[k++] = h2(71, b0w, lset[b]);
+        rows[k++] = h3(68, s0t, Lb(s0r), Lb(s0r2));
+        rows[k++] = h2(69, s0w, s0 >= 0 ? lset[s0] : -1); rows[k++] = h2(71, b0w, lset[b]);
         rows[k++] = h2(72, s0t, s0 >= 0 ? lset[s0] : -1); rows[k++] = h2(73, s0t, s0 >= 0 ? rset[s0] : -1); rows[k++] = h2(74, b0t, lset[b]);
-        rows[k++] = h3(75, s0t, s0lt, b0t); rows[k++] = h3(76, s0t, s0rt, b0t); rows[k++] = h3(77, s0t, b0t, b0lt); rows[k++] = h3(78, s1t, s1rt, s0t);
+        rows[k++] = h3(75, s0t, s0lt, b0t); rows[k++] = h3(76, s0t, s0rt, b0t); rows[k++] = h3(77, s0t, b0t, b0lt);
         rows[k++] = h3(79, s1t, s0t, s0rt); rows[k++] = h3(80, s1t, s0t, Lb(s0l)); rows[k++] = h3(81, s0w, b0t, b1t); rows[k++] = h3(82, s0t, b0w, b1t);
         rows[k++] = h3(83, s2t, s1t, s0t); rows[k++] = h3(84, s1t, s0t, b1t);
         const s0u = U(s0), s1u = U(s1), b0u = U(b), b1u = U(b1);
-        rows[k++] = h1(85, s0u); rows[k++] = h1(86, s1u); rows[k++] = h1(87, b0u); rows[k++] = h1(88, b1u);
         rows[k++] = h2(89, s0u, b0u); rows[k++] = h2(90, s1u, s0u); rows[k++] = h3(91, s0u, b0u, b1u);
-        rows[k++] = h3(92, s1u, s0u, b0u); rows[k++] = h3(93, s0w, b0u, d0); rows[k++] = h3(94, s0u, b0w, d0);
-        rows[k++] = h2(95, S3(s0), s0u); rows[k++] = h2(96, S3(b), b0u); rows[k++] = h1(97, S3(b1));
+        rows[k++] = h3(92, s1u, s0u, b0u);
         rows[k++] = h2(98, SH(s0), SH(b)); rows[k++] = h3(99, s1u, s0u, d1); rows[k++] = h3(100, s0u, U(s0l), U(s0r));
         rows[k++] = h2(101, b0u, U(b0l)); rows[k++] = h2(102, U(b2), b1u);
         for (let j = 0; j < k; j++) rows[j] = trans.row(rows[j]);
         const sc = trans.scoreInto(rows, k, this.ts);
+        if (!gold) {
+          // The word-and-tag rows of s0, s1, b0, b1, summed once per token and sentence (see roleScores).
+          const st = this.stat, none = (n + 1) * ROLE_STRIDE;
+          const o0 = s0 >= 0 ? s0 * ROLE_STRIDE : none, o1 = (s1 >= 0 ? s1 * ROLE_STRIDE : none) + 3;
+          const o2 = b * ROLE_STRIDE + 6, o3 = (b1 >= 0 ? b1 * ROLE_STRIDE : none) + 9;
+          sc[0] += st[o0] + st[o1] + st[o2] + st[o3];
+          sc[1] += st[o0 + 1] + st[o1 + 1] + st[o2 + 1] + st[o3 + 1];
+          sc[2] += st[o0 + 2] + st[o1 + 2] + st[o2 + 2] + st[o3 + 2];
+        }
         let pred = -1;
         if (canShift) pred = SHIFT;
         if (canLeft && (pred < 0 || sc[LEFT] > sc[pred])) pred = LEFT;
@@ -277,7 +304,7 @@ export class Parser {
         const h = act === LEFT ? b : s1;
         let lab: number;
         if (h === n) lab = this.rootLabel;
-        else lab = this.label(inp, h, d, gold);
+        else lab = this.label(inp, h, d, b, s1, gold);
         sp--;
         heads[d] = h;
         labs[d] = lab;
@@ -300,37 +327,61 @@ export class Parser {
     return { heads: outH, labels: outL };
   }
 
+  /**
+   * Decoding only: sums each token's role rows once per sentence, since a token takes the same role in
+   * many transitions (its rows would otherwise be hashed and fetched again each time). Training cannot
+   * share them, as the weights change after every update.
+   */
+  private roleScores(n: number, W: (i: number) => number, T: (i: number) => number, U: (i: number) => number, S3: (i: number) => number): void {
+    const st = this.stat, rows = this.srows, trans = this.trans, ts = this.ts;
+    for (let i = 0; i <= n + 1; i++) {
+      const t = i === n + 1 ? NONE : i;
+      const w = W(t), tag = T(t), u = U(t), s3 = S3(t);
+      for (let role = 0; role < ROLES; role++) {
+        const k = roleRows(rows, 0, role, w, tag, u, role === S1 ? 0 : s3);
+        for (let j = 0; j < k; j++) rows[j] = trans.row(rows[j]);
+        trans.scoreInto(rows, k, ts);
+        const o = i * ROLE_STRIDE + role * 3;
+        st[o] = ts[0]; st[o + 1] = ts[1]; st[o + 2] = ts[2];
+      }
+    }
+  }
+
   /** Picks the relation for the arc h → d (training the labeler when the arc is gold). */
-  private label(inp: ParserInput, h: number, d: number, gold?: ParseGold): number {
+  private label(inp: ParserInput, h: number, d: number, ctx: number, ctx2: number, gold?: ParseGold): number {
     const lex = inp.lex, tags = inp.tags, utags = inp.utags, labs = this.labs, lab = this.lab, rows = this.lrows;
     const n = inp.n;
     const dir = d < h ? 1 : 2;
+    const hu = utags[h], du = utags[d];
+    // At run time only the relations seen in training for this (direction, head UPOS, dependent UPOS) compete,
+    // and a combination seen with one relation only needs no features at all.
+    const allowed = gold ? undefined : this.labelDict.get(Parser.labelKey(dir, hu, du));
+    if (allowed && allowed.length === 1) return allowed[0];
     const dist = Math.min(Math.abs(h - d), 10);
     const hw = lex[h * Lex.Size + Lex.Lower], ht = tags[h], dw = lex[d * Lex.Size + Lex.Lower], dt = tags[d];
     const dl = this.lc1[d], dr = this.rc1[d], hl = this.lc1[h];
     // Values at positions that may fall outside the sentence, looked up once (no closures in this per-arc path).
     const wdl = dl >= 0 ? lex[dl * Lex.Size + Lex.Lower] : NO_WORD, tdl = dl >= 0 ? tags[dl] : NO_TAG;
-    const tdn = d + 1 < n ? tags[d + 1] : NO_TAG, tdp = d > 0 ? tags[d - 1] : NO_TAG, thn = h + 1 < n ? tags[h + 1] : NO_TAG;
+    const tdn = d + 1 < n ? tags[d + 1] : NO_TAG, thn = h + 1 < n ? tags[h + 1] : NO_TAG;
     const htdt = mix(ht, dt);
     let k = 0;
     rows[k++] = hlab(1, dir, 0, 0); rows[k++] = hlab(2, dir, hw, 0); rows[k++] = hlab(3, dir, ht, 0);
-    rows[k++] = hlab(4, dir, dw, 0); rows[k++] = hlab(5, dir, dt, 0); rows[k++] = hlab(6, dir, ht, dt);
-    rows[k++] = hlab(7, dir, hw, dt); rows[k++] = hlab(8, dir, ht, dw); rows[k++] = hlab(9, dir, hw, dw);
+    rows[k++] = hlab(5, dir, dt, 0); rows[k++] = hlab(9, dir, hw, dw);
     rows[k++] = hlab(10, dir, htdt, dist); rows[k++] = hlab(11, dir, dt, wdl); rows[k++] = hlab(12, dir, dt, tdl);
     rows[k++] = hlab(13, dir, dt, dl >= 0 ? labs[dl] : -1); rows[k++] = hlab(14, dir, dt, dr >= 0 ? labs[dr] : -1);
     rows[k++] = hlab(15, dir, htdt, wdl); rows[k++] = hlab(16, dir, dw, wdl); rows[k++] = hlab(17, dir, htdt, tdn);
-    rows[k++] = hlab(18, dir, htdt, tdp); rows[k++] = hlab(19, dir, dt, this.lset[d]);
+    rows[k++] = hlab(19, dir, dt, this.lset[d]);
     rows[k++] = hlab(20, dir, ht, this.lset[h] | this.rset[h]); rows[k++] = hlab(21, dir, htdt, hl >= 0 ? labs[hl] : -1);
-    rows[k++] = hlab(22, dir, lex[d * Lex.Size + Lex.Suf3], dt); rows[k++] = hlab(23, dir, hw, wdl);
-    rows[k++] = hlab(24, dir, htdt, thn); rows[k++] = hlab(25, dir, dw, dist);
-    rows[k++] = hlab(26, dir, lex[d * Lex.Size + Lex.Shape], dt); rows[k++] = hlab(27, dir, mix(hw, dt), wdl);
-    rows[k++] = hlab(28, dir, dt, this.nl[d]); rows[k++] = hlab(29, dir, htdt, this.rset[d]);
-    const hu = utags[h], du = utags[d];
+    rows[k++] = hlab(24, dir, htdt, thn); rows[k++] = hlab(26, dir, lex[d * Lex.Size + Lex.Shape], dt);
+    rows[k++] = hlab(28, dir, dt, this.nl[d]);
     rows[k++] = hlab(30, dir, hu, du); rows[k++] = hlab(31, dir, mix(hu, du), dist); rows[k++] = hlab(32, dir, du, wdl);
     rows[k++] = hlab(33, dir, hw, du); rows[k++] = hlab(34, dir, hu, dw);
+    // The word next to the arc's span: the buffer front after a right dependent (a second object, a clause
+    // after a comma: iobj vs obj, conj vs parataxis), the stack word before a left one.
+    const c = dir === 2 ? ctx : ctx2;
+    const ct = c < 0 ? NO_TAG : c === n ? ROOT_TAG : tags[c], cw = c < 0 ? NO_WORD : c === n ? ROOT_WORD : lex[c * Lex.Size + Lex.Lower];
+    rows[k++] = hlab(35, dir, htdt, ct); rows[k++] = hlab(36, dir, dt, cw); rows[k++] = hlab(37, dir, mix(hu, du), c < 0 || c === n ? ct : utags[c]);
     for (let j = 0; j < k; j++) rows[j] = lab.row(rows[j]);
-    // At run time only the relations seen in training for this (direction, head UPOS, dependent UPOS) compete.
-    const allowed = gold ? undefined : this.labelDict.get(Parser.labelKey(dir, hu, du));
     let best: number;
     if (allowed) {
       const sc = lab.scoreSubset(rows, k, allowed, this.ls);
