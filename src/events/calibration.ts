@@ -3,11 +3,12 @@
 // 'dep/...' keys come from a run with the parser, 'surface/...' keys from a run without one (each run updates its own).
 export const CALIBRATION: Record<string, number> = {
   'dep': 0.66,
-  'dep/main': 0.73,
-  'dep/main/default/dyad': 0.85,
-  'dep/main/default/mono': 0.63,
-  'dep/main/pattern/dyad': 0.64,
-  'dep/sub': 0.41,
+  'dep/main': 0.75,
+  'dep/main/default/dyad': 0.87,
+  'dep/main/default/mono': 0.59,
+  'dep/main/pattern/dyad': 0.73,
+  'dep/main/pattern/mono': 0.74,
+  'dep/sub': 0.25,
   'surface': 0.26,
   'surface/main': 0.55,
   'surface/main/default/dyad': 0.61,
