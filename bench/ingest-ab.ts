@@ -9,9 +9,8 @@
 //        (an empty flag string is the plain build; build dist/ first: the children run dist/cli/main.js; a flag
 //        string starting with @DIR runs DIR/cli/main.js instead, e.g. a copy of dist/ from before a change)
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openStore } from '../src/store/open.js';
+import { createTestDatabase } from '../src/store/pg-test-db.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
@@ -63,23 +62,11 @@ function run(flags: string[], dist: string | undefined, input: string, db: strin
   });
 }
 
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 /** A fresh database, migrated before the clock starts (as a long-lived one would be). */
 async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = 'parley_ab_' + randomBytes(5).toString('hex');
-  await pgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  const u = new URL(PG);
-  u.pathname = '/' + name;
-  await (await openStore(u.toString())).close();
-  return { url: u.toString(), drop: () => pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  const db = await createTestDatabase(PG, 'parley_ab_');
+  await (await openStore(db.url)).close();
+  return db;
 }
 /** CPU-seconds of the PostgreSQL server's ended backends so far (the postmaster's reaped children). */
 function pgServerCpu(): number {
