@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { extract } from '../src/api.js';
 import { ingest, contentHash } from '../src/ingest/ingest.js';
@@ -16,6 +15,7 @@ import { STAGES, PIPELINE } from '../src/pipeline/extract.js';
 import { newContext } from '../src/pipeline/context.js';
 import { loadResources, PACKAGE_ROOT } from '../src/resources/load.js';
 import { openStore } from '../src/store/open.js';
+import { createTestDatabase } from '../src/store/pg-test-db.js';
 import { tokenize } from '../src/text/tokenize.js';
 import type { Extraction } from '../src/schema/extraction.js';
 import { time, timeWink, childCpu } from './wink.js';
@@ -110,23 +110,11 @@ async function writeRate(spec: string): Promise<{ articlesPerSecond: number; eve
   }
 }
 
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: pgUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-const pgDbs: string[] = [];
+const pgDrops: (() => Promise<void>)[] = [];
 async function pgDb(): Promise<string> {
-  const name = 'parley_perf_' + randomBytes(5).toString('hex');
-  await pgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
-  pgDbs.push(name);
-  const u = new URL(pgUrl!);
-  u.pathname = '/' + name;
-  return u.toString();
+  const db = await createTestDatabase(pgUrl!, 'parley_perf_');
+  pgDrops.push(db.drop);
+  return db.url;
 }
 
 const writes: Record<string, unknown> = { sqlite: await writeRate(join(tmp, 'writes.db')) };
@@ -215,7 +203,7 @@ for (const [name, cfg] of Object.entries(configs)) {
   }
   scaling[name] = s;
 }
-if (pgUrl) for (const name of pgDbs) await pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+for (const drop of pgDrops) await drop().catch(() => undefined);
 
 // ---- wink-nlp on the same articles, in the same process
 const wink = timeWink(demo.map((a) => a.text));
