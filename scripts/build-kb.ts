@@ -146,7 +146,9 @@ for (const c of countries) {
   for (const a of c.altSpellings ?? []) if (a.length > 3 && !/^[A-Z]{2,3}$/.test(a) && !a.includes(',')) names.push(a);
   addItem([{ id: c.cca3, name: c.name.common, code: c.cca3, country: c.cca3, org: null, sector: '', kind: 'country' }], names);
   const dem = c.demonyms?.eng;
-  const demonyms = new Set([dem?.m, dem?.f, ...(EXTRA_DEMONYMS[c.cca3] ?? [])].filter(
+  // a two-part country lists both peoples in one string ("Bosnian, Herzegovinian"): each is a demonym of its own
+  const parts = [dem?.m, dem?.f].flatMap((x) => (x ? x.split(', ') : []));
+  const demonyms = new Set([...parts, ...(EXTRA_DEMONYMS[c.cca3] ?? [])].filter(
     (x): x is string => !!x && !BAD_DEMONYMS.has(x) && (demonymOwner.get(x) ?? c.cca3) === c.cca3,
   ));
   const plural = [...demonyms].filter((d) => /(an|i|ese)$/.test(d) && !/ese$/.test(d)).map((d) => d + 's');

@@ -64,3 +64,18 @@ test('role nouns map to sectors', () => {
   assert.equal(kb.noun('spokesperson')?.person, true);
   assert.equal(kb.noun('strikes')?.sector, 'MIL');
 });
+
+// REST Countries gives two-part countries one demonym string ("Bosnian, Herzegovinian"); each part is a demonym
+const demonymCases: [string, string][] = [
+  ['Bosnian', 'BIH'],
+  ['Bosnians', 'BIH'],
+  ['Herzegovinian', 'BIH'],
+  ['Antiguan', 'ATG'],
+  ['Serbian', 'SRB'],
+];
+for (const [word, iso3] of demonymCases) {
+  test(`the demonym "${word}" names ${iso3}`, () => {
+    const hit = kb.lookup([word]);
+    assert.ok(hit?.some((e) => e.kind === 'demonym' && e.country === iso3), `${word}: ${JSON.stringify(hit?.map((e) => [e.kind, e.country]))}`);
+  });
+}
