@@ -129,14 +129,29 @@ export async function ingest(store: Storage, specs: readonly string[], opts: Ing
     await Promise.all(writes);
     status = 'done';
   } finally {
-    await Promise.allSettled(active);
-    await writer.flush().catch(() => undefined);
-    await Promise.allSettled(writes);
-    await extractor.close();
-    await store.finishRun(runId, counts, status).catch(() => undefined);
+    await endRun(store, runId, counts, status, { active, writes, writer, extractor });
   }
   const fused = await store.fuse();
   return { ...counts, clusters: fused.clusters, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * The end of an ingest run however it ended (the plain and the queue ingest share it): extractions and writes
+ * still in flight are waited out, what was extracted is stored, the workers stop, and the run's counts and
+ * status are recorded.
+ */
+export async function endRun(
+  store: Storage,
+  runId: string,
+  counts: RunCounts,
+  status: 'done' | 'failed',
+  work: { active: Set<Promise<void>>; writes: Set<Promise<void>>; writer: ReturnType<typeof batchWriter>; extractor: ReturnType<typeof createExtractor> },
+): Promise<void> {
+  await Promise.allSettled(work.active);
+  await work.writer.flush().catch(() => undefined);
+  await Promise.allSettled(work.writes);
+  await work.extractor.close();
+  await store.finishRun(runId, counts, status).catch(() => undefined);
 }
 
 type Batch = { article: StoredArticleInput; extraction: Extraction; pipeline: readonly string[] }[];

@@ -6,7 +6,7 @@ import { PIPELINE } from '../pipeline/extract.js';
 import { JobQueue, type Job, type JobInput, type QueueCounts, type QueueOptions } from '../store/queue.js';
 import type { SqlStorage } from '../store/store.js';
 import type { RunCounts } from '../store/types.js';
-import { batchWriter, preparedArticles, type IngestOptions } from './ingest.js';
+import { batchWriter, endRun, preparedArticles, type IngestOptions } from './ingest.js';
 import { createExtractor } from './pool.js';
 import { expand } from './sources.js';
 
@@ -149,11 +149,7 @@ export async function ingestShared(store: SqlStorage, specs: readonly string[], 
     status = 'done';
   } finally {
     clearInterval(beat);
-    await Promise.allSettled(active);
-    await writer.flush().catch(() => undefined);
-    await Promise.allSettled(writes);
-    await extractor.close();
-    await store.finishRun(runId, counts, status).catch(() => undefined);
+    await endRun(store, runId, counts, status, { active, writes, writer, extractor });
   }
   const fused = await store.fuse();
   return { ...counts, enqueued, queue: await queue.counts(), clusters: fused.clusters, seconds: (performance.now() - t0) / 1000 };
